@@ -1,0 +1,143 @@
+package io.github.clerkapikeys.core;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.ApiKeyList;
+import io.github.clerkapikeys.core.model.ApiKeySecret;
+import io.github.clerkapikeys.core.model.DeletedApiKey;
+import io.github.clerkapikeys.core.retry.ReactorRetry;
+
+/**
+ * {@link ReactiveClerkApiKeysClient} on a {@link WebClient}. URIs are templates
+ * ({@code /api_keys/{apiKeyID}}), so HTTP client metrics get one series per operation, never one per key.
+ */
+final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysClient {
+
+	static final int DEFAULT_PAGE_SIZE = 100;
+
+	private static final String API_KEYS = "/api_keys";
+
+	private static final String API_KEY = "/api_keys/{apiKeyID}";
+
+	private final WebClient webClient;
+
+	private final RetryPolicy retryPolicy;
+
+	private final URI apiUrl;
+
+	private final ClerkResponses responses;
+
+	DefaultReactiveClerkApiKeysClient(WebClient webClient, RetryPolicy retryPolicy, URI apiUrl) {
+		this.webClient = webClient;
+		this.retryPolicy = retryPolicy;
+		this.apiUrl = apiUrl;
+		this.responses = new ClerkResponses(apiUrl);
+	}
+
+	@Override
+	public Mono<ApiKey> createApiKey(CreateApiKeyRequest request, RequestOptions options) {
+		Arguments.required("request", request);
+		return execute(ClerkOperation.CREATE_API_KEY, options, ApiKey.class,
+				this.webClient.post().uri(API_KEYS).contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(ClerkJson.write(request.toBody())));
+	}
+
+	@Override
+	public Mono<ApiKeyList> getApiKeys(GetApiKeysRequest request, RequestOptions options) {
+		Arguments.required("request", request);
+		Map<String, Object> parameters = request.toQueryParameters();
+		StringJoiner template = new StringJoiner("&", API_KEYS + "?", "");
+		parameters.keySet().forEach((name) -> template.add(name + "={" + name + "}"));
+		return execute(ClerkOperation.GET_API_KEYS, options, ApiKeyList.class,
+				this.webClient.get().uri(template.toString(), parameters));
+	}
+
+	@Override
+	public Flux<ApiKey> getAllApiKeys(GetApiKeysRequest request, RequestOptions options) {
+		Arguments.required("request", request);
+		int limit = (request.getLimit() != null) ? request.getLimit() : DEFAULT_PAGE_SIZE;
+		int offset = (request.getOffset() != null) ? request.getOffset() : 0;
+		return pagesFrom(request, limit, offset, options);
+	}
+
+	private Flux<ApiKey> pagesFrom(GetApiKeysRequest request, int limit, int offset, RequestOptions options) {
+		return getApiKeys(request.withPage(limit, offset), options).flatMapMany((page) -> {
+			Flux<ApiKey> keys = Flux.fromIterable(page.data());
+			int next = offset + page.data().size();
+			if (page.data().isEmpty() || next >= page.totalCount()) {
+				return keys;
+			}
+			return keys.concatWith(Flux.defer(() -> pagesFrom(request, limit, next, options)));
+		});
+	}
+
+	@Override
+	public Mono<ApiKey> getApiKey(String apiKeyId, RequestOptions options) {
+		Arguments.apiKeyId(apiKeyId);
+		return execute(ClerkOperation.GET_API_KEY, options, ApiKey.class, this.webClient.get().uri(API_KEY, apiKeyId));
+	}
+
+	@Override
+	public Mono<ApiKey> updateApiKey(String apiKeyId, UpdateApiKeyRequest request, RequestOptions options) {
+		Arguments.apiKeyId(apiKeyId);
+		Arguments.required("request", request);
+		return execute(ClerkOperation.UPDATE_API_KEY, options, ApiKey.class,
+				this.webClient.patch().uri(API_KEY, apiKeyId).contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(ClerkJson.write(request.toBody())));
+	}
+
+	@Override
+	public Mono<DeletedApiKey> deleteApiKey(String apiKeyId, RequestOptions options) {
+		Arguments.apiKeyId(apiKeyId);
+		return execute(ClerkOperation.DELETE_API_KEY, options, DeletedApiKey.class,
+				this.webClient.delete().uri(API_KEY, apiKeyId));
+	}
+
+	@Override
+	public Mono<ApiKeySecret> getApiKeySecret(String apiKeyId, RequestOptions options) {
+		Arguments.apiKeyId(apiKeyId);
+		return execute(ClerkOperation.GET_API_KEY_SECRET, options, ApiKeySecret.class,
+				this.webClient.get().uri(API_KEY + "/secret", apiKeyId));
+	}
+
+	@Override
+	public Mono<ApiKey> revokeApiKey(String apiKeyId, String reason, RequestOptions options) {
+		Arguments.apiKeyId(apiKeyId);
+		Map<String, Object> body = (reason != null) ? Map.of("revocation_reason", reason) : Map.of();
+		return execute(ClerkOperation.REVOKE_API_KEY, options, ApiKey.class,
+				this.webClient.post().uri(API_KEY + "/revoke", apiKeyId).contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(ClerkJson.write(body)));
+	}
+
+	@Override
+	public Mono<ApiKey> verifyApiKey(String secret, RequestOptions options) {
+		Arguments.secret(secret);
+		return execute(ClerkOperation.VERIFY_API_KEY, options, ApiKey.class,
+				this.webClient.post().uri(API_KEYS + "/verify").contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(ClerkJson.write(Map.of("secret", secret))));
+	}
+
+	private <T> Mono<T> execute(ClerkOperation operation, RequestOptions options, Class<T> type,
+			WebClient.RequestHeadersSpec<?> request) {
+		Mono<T> attempt = request.exchangeToMono((response) -> this.responses.read(operation, response, type))
+			.onErrorMap((failure) -> this.responses.transportFailure(operation, failure));
+		RetryPolicy policy = (options != null && options.getRetryPolicy() != null) ? options.getRetryPolicy()
+				: this.retryPolicy;
+		return ReactorRetry.withPolicy(attempt, policy);
+	}
+
+	@Override
+	public String toString() {
+		return "ReactiveClerkApiKeysClient[apiUrl=" + this.apiUrl + "]";
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.github.clerkapikeys.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * The {@code User-Agent} this library sends, carrying its version from a Maven-filtered resource.
+ */
+final class UserAgent {
+
+	static final String VERSION = readVersion();
+
+	static final String VALUE = "clerk-apikeys-java/" + VERSION + " (java/" + System.getProperty("java.version")
+			+ ")";
+
+	private UserAgent() {
+	}
+
+	private static String readVersion() {
+		try (InputStream in = UserAgent.class.getResourceAsStream("version.properties")) {
+			if (in == null) {
+				return "unknown";
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			return properties.getProperty("version", "unknown");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.github.clerkapikeys.core.model;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One page of API keys, as answered by {@code getApiKeys}.
+ *
+ * @param data the keys of this page, never {@code null}
+ * @param totalCount how many keys match the query across all pages
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ApiKeyList(@JsonProperty("data") List<ApiKey> data, @JsonProperty("total_count") long totalCount) {
+
+	/**
+	 * Normalizes {@code data} to an unmodifiable list, empty when absent.
+	 */
+	public ApiKeyList {
+		data = (data != null) ? List.copyOf(data) : List.of();
+	}
+
+}
