@@ -66,7 +66,7 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 		Arguments.required("request", request);
 		int limit = (request.getLimit() != null) ? request.getLimit() : DEFAULT_PAGE_SIZE;
 		int offset = (request.getOffset() != null) ? request.getOffset() : 0;
-		return pagesFrom(request, limit, offset, options);
+		return new SubscribeOnRequest<>(() -> pagesFrom(request, limit, offset, options));
 	}
 
 	private Flux<ApiKey> pagesFrom(GetApiKeysRequest request, int limit, int offset, RequestOptions options) {
@@ -76,7 +76,7 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 			if (page.data().isEmpty() || next >= page.totalCount()) {
 				return keys;
 			}
-			return keys.concatWith(Flux.defer(() -> pagesFrom(request, limit, next, options)));
+			return keys.concatWith(new SubscribeOnRequest<>(() -> pagesFrom(request, limit, next, options)));
 		});
 	}
 
