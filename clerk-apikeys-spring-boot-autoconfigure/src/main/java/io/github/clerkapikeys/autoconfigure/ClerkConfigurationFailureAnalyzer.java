@@ -1,0 +1,39 @@
+package io.github.clerkapikeys.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import io.github.clerkapikeys.core.ClerkConfigurationException;
+
+/**
+ * Explains a Clerk client that could not be built: names the {@code clerk.*} property to set and where
+ * its value comes from. Never shows the secret key.
+ */
+class ClerkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ClerkConfigurationException> {
+
+	private static final Map<String, String> PROPERTIES = Map.of("secretKey", "clerk.secret-key", "apiUrl",
+			"clerk.api-url", "apiVersion", "clerk.api-version", "connectTimeout", "clerk.connect-timeout",
+			"responseTimeout", "clerk.response-timeout", "retryPolicy", "clerk.retry");
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, ClerkConfigurationException cause) {
+		String property = PROPERTIES.getOrDefault(cause.getSetting(), "clerk." + cause.getSetting());
+		if ("secretKey".equals(cause.getSetting())) {
+			return new FailureAnalysis("The Clerk API-keys client could not be created: " + cause.getMessage() + ".",
+					"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY, to the "
+							+ "secret key of your Clerk instance. Find it in the Clerk Dashboard under "
+							+ "Configure > API keys; it starts with sk_test_ (development) or sk_live_ "
+							+ "(production). To start without Clerk, set 'clerk.enabled=false'.",
+					cause);
+		}
+		return new FailureAnalysis(
+				"The Clerk API-keys client could not be created: '" + property + "' is not valid: "
+						+ cause.getMessage(),
+				"Update '" + property + "' in your configuration. For Clerk's own API, leave 'clerk.api-url' "
+						+ "unset (it defaults to https://api.clerk.com/v1).",
+				cause);
+	}
+
+}

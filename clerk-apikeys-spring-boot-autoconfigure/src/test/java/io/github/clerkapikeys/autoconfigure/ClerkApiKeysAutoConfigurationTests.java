@@ -1,0 +1,350 @@
+package io.github.clerkapikeys.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.ClerkClientBuilder;
+import io.github.clerkapikeys.core.ClerkConfigurationException;
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * What {@link ClerkApiKeysAutoConfiguration} creates, from which properties, and when it backs off.
+ */
+class ClerkApiKeysAutoConfigurationTests {
+
+	static final String KEY_ID = "ak_3beecc9c60adb5f9b850e91a8ee1e992";
+
+	static final String KEY_JSON = """
+			{"object": "api_key", "id": "%s", "type": "api_key", "subject": "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
+			 "name": "n", "description": null, "claims": null, "scopes": [], "revoked": false,
+			 "revocation_reason": null, "expired": false, "expiration": null, "created_by": null,
+			 "last_used_at": null, "created_at": 1, "updated_at": 2}""".formatted(KEY_ID);
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, ClerkApiKeysAutoConfiguration.class))
+		.withPropertyValues("clerk.secret-key=sk_test_fake");
+
+	@Test
+	void createsBothClientsWithTheDefaults() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ClerkApiKeysClient.class)
+				.hasSingleBean(ReactiveClerkApiKeysClient.class)
+				.hasSingleBean(ClerkRetryPolicy.class);
+			assertThat(context.getBean(ClerkApiKeysClient.class).reactive())
+				.isSameAs(context.getBean(ReactiveClerkApiKeysClient.class));
+			assertThat(context.getBean(ReactiveClerkApiKeysClient.class).toString())
+				.isEqualTo("ReactiveClerkApiKeysClient[apiUrl=https://api.clerk.com/v1]");
+			ClerkProperties properties = context.getBean(ClerkProperties.class);
+			assertThat(properties.getApiUrl()).isEqualTo(ClerkClientBuilder.DEFAULT_API_URL);
+			assertThat(properties.getApiVersion()).isEqualTo(ClerkClientBuilder.DEFAULT_API_VERSION);
+			assertThat(properties.getConnectTimeout()).isEqualTo(ClerkClientBuilder.DEFAULT_CONNECT_TIMEOUT);
+			assertThat(properties.getResponseTimeout()).isEqualTo(ClerkClientBuilder.DEFAULT_RESPONSE_TIMEOUT);
+			ClerkProperties.Retry retry = properties.getRetry();
+			assertThat(retry.isEnabled()).isTrue();
+			assertThat(retry.getMaxRetries()).isEqualTo(ClerkRetryPolicies.DEFAULT_MAX_RETRIES);
+			assertThat(retry.getInitialInterval()).isEqualTo(ClerkRetryPolicies.DEFAULT_DELAY);
+			assertThat(retry.getMultiplier()).isEqualTo(ClerkRetryPolicies.DEFAULT_MULTIPLIER);
+			assertThat(retry.getMaxInterval()).isEqualTo(ClerkRetryPolicies.DEFAULT_MAX_DELAY);
+			assertThat(retry.getJitter()).isEqualTo(ClerkRetryPolicies.DEFAULT_JITTER);
+			assertThat(retry.getTimeout()).isEqualTo(ClerkRetryPolicies.DEFAULT_TIMEOUT);
+			assertThat(retry.getStatuses()).isEqualTo(ClerkRetryPolicies.DEFAULT_RETRY_STATUSES);
+			assertThat(retry.isCreateEnabled()).isFalse();
+			assertThat(properties.toString()).doesNotContain("sk_test_fake");
+		});
+	}
+
+	@Test
+	void bindsEveryProperty() {
+		this.contextRunner
+			.withPropertyValues("clerk.api-url=http://localhost:1234/v1", "clerk.api-version=2025-11-10",
+					"clerk.connect-timeout=2s", "clerk.response-timeout=3s", "clerk.retry.enabled=false",
+					"clerk.retry.max-retries=7", "clerk.retry.initial-interval=50ms", "clerk.retry.multiplier=1.5",
+					"clerk.retry.max-interval=1s", "clerk.retry.jitter=10ms", "clerk.retry.timeout=9s",
+					"clerk.retry.statuses=503,504", "clerk.retry.create-enabled=true")
+			.run((context) -> {
+				ClerkProperties properties = context.getBean(ClerkProperties.class);
+				assertThat(properties.getSecretKey()).isEqualTo("sk_test_fake");
+				assertThat(properties.getApiUrl()).isEqualTo("http://localhost:1234/v1");
+				assertThat(properties.getApiVersion()).isEqualTo("2025-11-10");
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
+				ClerkProperties.Retry retry = properties.getRetry();
+				assertThat(retry.isEnabled()).isFalse();
+				assertThat(retry.getMaxRetries()).isEqualTo(7);
+				assertThat(retry.getInitialInterval()).isEqualTo(Duration.ofMillis(50));
+				assertThat(retry.getMultiplier()).isEqualTo(1.5);
+				assertThat(retry.getMaxInterval()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(retry.getJitter()).isEqualTo(Duration.ofMillis(10));
+				assertThat(retry.getTimeout()).isEqualTo(Duration.ofSeconds(9));
+				assertThat(retry.getStatuses()).containsExactlyInAnyOrder(503, 504);
+				assertThat(retry.isCreateEnabled()).isTrue();
+				assertThat(context.getBean(ClerkRetryPolicy.class).retryPolicy()).isSameAs(ClerkRetryPolicies.none());
+			});
+	}
+
+	@Test
+	void propertiesReachTheWire() {
+		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+		this.contextRunner
+			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.api-version=2025-11-10",
+					"clerk.retry.max-retries=1", "clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms")
+			.run((context) -> {
+				ClerkApiKeysClient client = context.getBean(ClerkApiKeysClient.class);
+				assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> client.getApiKey(KEY_ID));
+				assertThat(wireMock.getAllServeEvents()).hasSize(2).allSatisfy((event) -> {
+					assertThat(event.getRequest().getHeader("Authorization")).isEqualTo("Bearer sk_test_fake");
+					assertThat(event.getRequest().getHeader("Clerk-API-Version")).isEqualTo("2025-11-10");
+					assertThat(event.getRequest().getUrl()).isEqualTo("/v1/api_keys/" + KEY_ID);
+				});
+			});
+	}
+
+	@Test
+	void responseTimeoutPropertyApplies() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON).withFixedDelay(1000)));
+		this.contextRunner
+			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.response-timeout=200ms",
+					"clerk.retry.enabled=false")
+			.run((context) -> assertThatExceptionOfType(ClerkTimeoutException.class)
+				.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID)));
+	}
+
+	@Test
+	void createRetryOptInPropertyApplies() {
+		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+		this.contextRunner
+			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.retry.create-enabled=true",
+					"clerk.retry.max-retries=2", "clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms")
+			.run((context) -> {
+				assertThatExceptionOfType(ClerkServerException.class)
+					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class)
+						.createApiKey(io.github.clerkapikeys.core.CreateApiKeyRequest.builder()
+							.name("dup")
+							.subject("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
+							.build()));
+				assertThat(wireMock.getAllServeEvents()).hasSize(3);
+			});
+	}
+
+	@Test
+	void userDefinedClientsWin() {
+		ClerkApiKeysClient userClient = mock(ClerkApiKeysClient.class);
+		ReactiveClerkApiKeysClient userReactiveClient = mock(ReactiveClerkApiKeysClient.class);
+		this.contextRunner
+			.withBean(ClerkApiKeysClient.class, () -> userClient)
+			.withBean(ReactiveClerkApiKeysClient.class, () -> userReactiveClient)
+			.run((context) -> {
+				assertThat(context.getBean(ClerkApiKeysClient.class)).isSameAs(userClient);
+				assertThat(context.getBean(ReactiveClerkApiKeysClient.class)).isSameAs(userReactiveClient);
+			});
+	}
+
+	@Test
+	void blockingClientWrapsAUserDefinedReactiveClient() {
+		ReactiveClerkApiKeysClient userReactiveClient = mock(ReactiveClerkApiKeysClient.class);
+		this.contextRunner.withBean(ReactiveClerkApiKeysClient.class, () -> userReactiveClient)
+			.run((context) -> assertThat(context.getBean(ClerkApiKeysClient.class).reactive())
+				.isSameAs(userReactiveClient));
+	}
+
+	@Test
+	void userDefinedRetryPolicyWins() {
+		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+		ClerkRetryPolicy everyFailureTwice = new ClerkRetryPolicy(org.springframework.core.retry.RetryPolicy.builder()
+			.maxRetries(2)
+			.delay(Duration.ofMillis(5))
+			.build());
+		this.contextRunner.withBean(ClerkRetryPolicy.class, () -> everyFailureTwice)
+			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1")
+			.run((context) -> {
+				assertThat(context.getBean(ClerkRetryPolicy.class)).isSameAs(everyFailureTwice);
+				assertThatExceptionOfType(ClerkServerException.class)
+					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID));
+				assertThat(wireMock.getAllServeEvents()).hasSize(3);
+			});
+	}
+
+	@Test
+	void customizersRunInOrderAfterThePropertiesAndWin() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON)));
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class)
+			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.api-version=2025-11-10")
+			.run((context) -> {
+				context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID);
+				assertThat(context.getBean(CustomizerConfiguration.class).calls).containsExactly("first", "second");
+				assertThat(wireMock.getAllServeEvents().get(0).getRequest().getHeader("Clerk-API-Version"))
+					.isEqualTo("2099-01-01");
+			});
+	}
+
+	@Test
+	void webClientCustomizersOfTheApplicationApplyAndClerkSettingsStayScoped() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON)));
+		this.contextRunner.withUserConfiguration(WebClientCustomizerConfiguration.class)
+			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1")
+			.run((context) -> {
+				context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID);
+				var clerkRequest = wireMock.getAllServeEvents().get(0).getRequest();
+				assertThat(clerkRequest.getHeader("X-App-Customizer")).isEqualTo("applied");
+
+				wireMock.resetRequests();
+				context.getBean(WebClient.Builder.class)
+					.build()
+					.get()
+					.uri(wireMock.baseUrl() + "/elsewhere")
+					.retrieve()
+					.toBodilessEntity()
+					.block();
+				var otherRequest = wireMock.getAllServeEvents().get(0).getRequest();
+				assertThat(otherRequest.getHeader("X-App-Customizer")).isEqualTo("applied");
+				assertThat(otherRequest.containsHeader("Authorization")).isFalse();
+				assertThat(otherRequest.containsHeader("Clerk-API-Version")).isFalse();
+			});
+	}
+
+	@Test
+	void worksWithoutBootsWebClientModule() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON)));
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.webclient"))
+			.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.api-url=" + wireMock.baseUrl() + "/v1")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(WebClient.Builder.class);
+				assertThat(context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID).id()).isEqualTo(KEY_ID);
+			});
+	}
+
+	@Test
+	void backsOffWithoutWebFlux() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ClerkApiKeysClient.class));
+	}
+
+	@Test
+	void disabledSwitchCreatesNoClerkBean() {
+		this.contextRunner.withPropertyValues("clerk.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(ClerkApiKeysClient.class)
+				.doesNotHaveBean(ReactiveClerkApiKeysClient.class)
+				.doesNotHaveBean(ClerkRetryPolicy.class)
+				.doesNotHaveBean(ClerkProperties.class);
+		});
+	}
+
+	@Test
+	void disabledSwitchNeedsNoSecretKey() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class))
+			.withPropertyValues("clerk.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void missingSecretKeyFailsWithAnAnalysisNamingTheProperty() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("No Clerk secret key is set");
+				assertThat(analysis.getAction()).contains("clerk.secret-key", "CLERK_SECRET_KEY", "Clerk Dashboard",
+						"clerk.enabled=false");
+			});
+	}
+
+	@Test
+	void plainHttpToARemoteHostIsRefused() {
+		this.contextRunner.withPropertyValues("clerk.api-url=http://api.clerk.com/v1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(ClerkConfigurationException.class)
+				.hasMessageContaining("plain http");
+			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'clerk.api-url' is not valid", "secret key in clear")
+				.doesNotContain("sk_test_fake");
+			assertThat(analysis.getAction()).contains("clerk.api-url");
+		});
+	}
+
+	@Test
+	void malformedApiUrlIsRefused() {
+		this.contextRunner.withPropertyValues("clerk.api-url=api.clerk.com").run((context) -> {
+			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'clerk.api-url' is not valid",
+					"must be an absolute http or https URL");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		final List<String> calls = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		ClerkApiKeysClientBuilderCustomizer second() {
+			return (builder) -> {
+				this.calls.add("second");
+				builder.apiVersion("2099-01-01");
+			};
+		}
+
+		@Bean
+		@Order(1)
+		ClerkApiKeysClientBuilderCustomizer first() {
+			return (builder) -> {
+				this.calls.add("first");
+				builder.apiVersion("2000-01-01");
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WebClientCustomizerConfiguration {
+
+		@Bean
+		WebClientCustomizer addHeader() {
+			return (builder) -> builder.filter((request, next) -> next
+				.exchange(ClientRequest.from(request).header("X-App-Customizer", "applied").build()));
+		}
+
+	}
+
+	@Test
+	void retryStatusesDefaultToTheDocumentedSet() {
+		assertThat(new ClerkProperties().getRetry().getStatuses()).isEqualTo(Set.of(429, 502, 503, 504));
+	}
+
+}

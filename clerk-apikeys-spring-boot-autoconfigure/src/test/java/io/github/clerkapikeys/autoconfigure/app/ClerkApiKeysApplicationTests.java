@@ -1,0 +1,130 @@
+package io.github.clerkapikeys.autoconfigure.app;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import reactor.test.StepVerifier;
+
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A Spring Boot application with the starter's modules on its class path: the injected clients call
+ * Clerk (WireMock) with the configured headers, timeouts and retries, and Actuator's
+ * {@code http.client.requests} metric carries URI templates, never key ids.
+ */
+@SpringBootTest(properties = { "clerk.secret-key=sk_test_fake", "clerk.api-version=2025-11-10",
+		"clerk.response-timeout=500ms", "clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms" })
+class ClerkApiKeysApplicationTests {
+
+	static final String KEY_ID = "ak_3beecc9c60adb5f9b850e91a8ee1e992";
+
+	static final String KEY_JSON = """
+			{"object": "api_key", "id": "%s", "type": "api_key", "subject": "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
+			 "name": "n", "description": null, "claims": null, "scopes": ["read"], "revoked": false,
+			 "revocation_reason": null, "expired": false, "expiration": null, "created_by": null,
+			 "last_used_at": null, "created_at": 1, "updated_at": 2}""".formatted(KEY_ID);
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void clerkApiUrl(DynamicPropertyRegistry registry) {
+		registry.add("clerk.api-url", () -> wireMock.baseUrl() + "/v1");
+	}
+
+	@Autowired
+	ClerkApiKeysClient client;
+
+	@Autowired
+	ReactiveClerkApiKeysClient reactiveClient;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	@BeforeEach
+	void clearMeters() {
+		this.meterRegistry.clear();
+	}
+
+	@Test
+	void injectedBlockingClientCallsClerkWithTheConfiguredHeaders() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON)));
+
+		assertThat(this.client.getApiKey(KEY_ID).scopes()).containsExactly("read");
+
+		var request = wireMock.getAllServeEvents().get(0).getRequest();
+		assertThat(request.getUrl()).isEqualTo("/v1/api_keys/" + KEY_ID);
+		assertThat(request.getHeader("Authorization")).isEqualTo("Bearer sk_test_fake");
+		assertThat(request.getHeader("Clerk-API-Version")).isEqualTo("2025-11-10");
+		assertThat(request.getHeader("User-Agent")).startsWith("clerk-apikeys-java/");
+	}
+
+	@Test
+	void injectedReactiveClientRetriesAsConfigured() {
+		wireMock.stubFor(any(anyUrl()).inScenario("r")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("ok"));
+		wireMock.stubFor(any(anyUrl()).inScenario("r").whenScenarioStateIs("ok").willReturn(okJson(KEY_JSON)));
+
+		StepVerifier.create(this.reactiveClient.verifyApiKey("ak_secret_value"))
+			.assertNext((key) -> assertThat(key.id()).isEqualTo(KEY_ID))
+			.verifyComplete();
+		assertThat(wireMock.getAllServeEvents()).hasSize(2);
+	}
+
+	@Test
+	void configuredResponseTimeoutApplies() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON).withFixedDelay(2000)));
+
+		assertThatExceptionOfType(ClerkTimeoutException.class)
+			.isThrownBy(() -> this.client.createApiKey(io.github.clerkapikeys.core.CreateApiKeyRequest.builder()
+				.name("slow")
+				.subject("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
+				.build()));
+	}
+
+	@Test
+	void httpClientMetricsAreTaggedWithTheUriTemplate() {
+		wireMock.stubFor(any(urlPathEqualTo("/v1/api_keys/" + KEY_ID)).willReturn(okJson(KEY_JSON)));
+		wireMock.stubFor(any(urlPathEqualTo("/v1/api_keys/" + KEY_ID + "/secret"))
+			.willReturn(okJson("{\"secret\": \"ak_secret_value\"}")));
+
+		this.client.getApiKey(KEY_ID);
+		this.client.getApiKeySecret(KEY_ID);
+
+		Timer timer = this.meterRegistry.find("http.client.requests").tag("uri", "/v1/api_keys/{apiKeyID}").timer();
+		assertThat(timer).isNotNull();
+		assertThat(timer.count()).isEqualTo(1);
+		assertThat(timer.getId().getTag("method")).isEqualTo("GET");
+		assertThat(timer.getId().getTag("status")).isEqualTo("200");
+		assertThat(this.meterRegistry.find("http.client.requests").tag("uri", "/v1/api_keys/{apiKeyID}/secret").timer())
+			.isNotNull();
+		assertThat(this.meterRegistry.find("http.client.requests").meters())
+			.allSatisfy((meter) -> assertThat(meter.getId().getTag("uri")).doesNotContain(KEY_ID, "ak_secret_value"));
+		assertThat(Duration.ofNanos((long) timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)))
+			.isPositive();
+	}
+
+}

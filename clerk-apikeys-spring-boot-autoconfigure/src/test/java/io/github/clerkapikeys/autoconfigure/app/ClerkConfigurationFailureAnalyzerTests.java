@@ -1,0 +1,44 @@
+package io.github.clerkapikeys.autoconfigure.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The failure analyzer is registered and explains, at start-up, what to set.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ClerkConfigurationFailureAnalyzerTests {
+
+	@Test
+	void startingWithoutASecretKeyExplainsWhereItComesFrom(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("clerk.secret-key=", "spring.main.banner-mode=off")
+			.run());
+
+		assertThat(output).contains("APPLICATION FAILED TO START", "No Clerk secret key is set",
+				"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY",
+				"Clerk Dashboard");
+	}
+
+	@Test
+	void plainHttpToARemoteHostIsExplainedWithoutTheSecretKey(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("clerk.secret-key=sk_test_fake_do_not_print", "clerk.api-url=http://clerk.example.com/v1",
+					"spring.main.banner-mode=off")
+			.run());
+
+		assertThat(output).contains("APPLICATION FAILED TO START", "'clerk.api-url' is not valid",
+				"secret key in clear");
+		assertThat(output).doesNotContain("sk_test_fake_do_not_print");
+	}
+
+}
