@@ -1,0 +1,161 @@
+package io.github.clerkapikeys.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.clerkapikeys.localapi.LocalClerkApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The sample on a random port with the embedded local Clerk API, driven over HTTP as a user would.
+ * {@code clerk.secret-key} is blanked so a CLERK_SECRET_KEY in the environment cannot send this test
+ * to the real Clerk API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "clerk.secret-key=")
+class SampleApplicationTests {
+
+	static final String USER = TryItOut.DEMO_USER;
+
+	static final String OTHER_USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Db";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	LocalClerkApi localClerkApi;
+
+	@Test
+	void runsOnTheEmbeddedLocalApi() {
+		assertThat(this.environment.getProperty("clerk.api-url")).isEqualTo(this.localClerkApi.apiUrl());
+		assertThat(this.environment.getProperty("clerk.secret-key")).isEqualTo(LocalClerkApi.DEFAULT_SECRET_KEY);
+	}
+
+	@Test
+	void wholeFlowIssueListCallRevokeCallDelete() throws Exception {
+		HttpResponse<String> issued = send("POST", "/users/" + USER + "/api-keys",
+				"{\"name\":\"my-laptop\",\"scopes\":[\"read\",\"write\"]}", null);
+		assertThat(issued.statusCode()).isEqualTo(201);
+		Map<String, Object> key = parse(issued.body());
+		String id = (String) key.get("id");
+		String secret = (String) key.get("secret");
+		assertThat(id).startsWith("ak_");
+		assertThat(secret).startsWith("ak_");
+		assertThat(issued.headers().firstValue("Location")).hasValue("/users/" + USER + "/api-keys/" + id);
+
+		HttpResponse<String> listed = send("GET", "/users/" + USER + "/api-keys", null, null);
+		assertThat(listed.statusCode()).isEqualTo(200);
+		assertThat(listed.body()).contains(id).doesNotContain(secret);
+
+		HttpResponse<String> whoami = send("GET", "/api/whoami", null, secret);
+		assertThat(whoami.statusCode()).isEqualTo(200);
+		assertThat(parse(whoami.body())).containsEntry("subject", USER)
+			.containsEntry("scopes", List.of("read", "write"))
+			.containsEntry("keyId", id)
+			.containsEntry("keyName", "my-laptop");
+
+		HttpResponse<String> revoked = send("POST", "/users/" + USER + "/api-keys/" + id + "/revoke", null, null);
+		assertThat(revoked.statusCode()).isEqualTo(200);
+		assertThat(parse(revoked.body())).containsEntry("revoked", true);
+
+		HttpResponse<String> afterRevoke = send("GET", "/api/whoami", null, secret);
+		assertThat(afterRevoke.statusCode()).isEqualTo(401);
+		assertThat(afterRevoke.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(value) -> assertThat(value).startsWith("Bearer"));
+
+		assertThat(send("DELETE", "/users/" + USER + "/api-keys/" + id, null, null).statusCode()).isEqualTo(204);
+		assertThat(send("GET", "/users/" + USER + "/api-keys", null, null).body()).doesNotContain(id);
+		assertThat(send("DELETE", "/users/" + USER + "/api-keys/" + id, null, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void protectedEndpointRefusesMissingAndUnknownKeys() throws Exception {
+		assertThat(send("GET", "/api/whoami", null, null).statusCode()).isEqualTo(401);
+		HttpResponse<String> unknown = send("GET", "/api/whoami", null, "ak_doesNotExist0000000000000000000");
+		assertThat(unknown.statusCode()).isEqualTo(401);
+		assertThat(unknown.body()).isEqualTo("{\"error\":\"invalid_api_key\"}");
+	}
+
+	@Test
+	void aUserCannotRevokeAnotherUsersKey() throws Exception {
+		String id = (String) parse(send("POST", "/users/" + USER + "/api-keys", "{\"name\":\"mine\"}", null).body())
+			.get("id");
+
+		assertThat(send("POST", "/users/" + OTHER_USER + "/api-keys/" + id + "/revoke", null, null).statusCode())
+			.isEqualTo(404);
+		assertThat(send("DELETE", "/users/" + OTHER_USER + "/api-keys/" + id, null, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void badInputIsA400ThatSaysWhy() throws Exception {
+		HttpResponse<String> shortName = send("POST", "/users/" + USER + "/api-keys", "{\"name\":\"ab\"}", null);
+		assertThat(shortName.statusCode()).isEqualTo(400);
+		assertThat(shortName.body()).contains("name must be at least 3 characters long");
+
+		HttpResponse<String> badUser = send("POST", "/users/nobody/api-keys", "{\"name\":\"valid\"}", null);
+		assertThat(badUser.statusCode()).isEqualTo(400);
+		assertThat(badUser.body()).contains("subject must match");
+
+		assertThat(send("POST", "/users/" + USER + "/api-keys/not-a-key/revoke", null, null).statusCode())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void printedCurlCommandsWork() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) || Files.isExecutable(Path.of("/bin/curl")),
+				"curl is needed to run the printed commands");
+		String script = "set -e\n" + TryItOut.commands("http://localhost:" + this.port);
+		Path file = Files.createTempFile("try-it", ".sh");
+		Files.writeString(file, script.substring(script.indexOf('\n', script.indexOf("Try it")) + 1));
+		Process process = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true).start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains("\"secret\":\"ak_", "\"subject\":\"" + USER + "\"", "\"revoked\":true",
+				"HTTP/1.1 401", "HTTP/1.1 204");
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String apiKey)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (apiKey != null) {
+			request.header("Authorization", "Bearer " + apiKey);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> parse(String body) {
+		return json.readValue(body, Map.class);
+	}
+
+}
