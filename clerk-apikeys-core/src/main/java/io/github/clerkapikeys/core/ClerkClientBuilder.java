@@ -3,6 +3,7 @@ package io.github.clerkapikeys.core;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,6 +53,8 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 	private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
 	private RetryPolicy retryPolicy = ClerkRetryPolicies.defaults();
+
+	private final List<ApiKeyChangeListener> changeListeners = new ArrayList<>();
 
 	ClerkClientBuilder() {
 	}
@@ -145,6 +148,20 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 		return self();
 	}
 
+	/**
+	 * Tell {@code listener} whenever the client updates, revokes or deletes a key, such as the
+	 * {@code ApiKeyVerificationCache} of a verifier so that it forgets the key at once.
+	 * @param listener the listener to add
+	 * @return this builder
+	 */
+	public B changeListener(ApiKeyChangeListener listener) {
+		if (listener == null) {
+			throw new ClerkConfigurationException("changeListener", "changeListener must not be null");
+		}
+		this.changeListeners.add(listener);
+		return self();
+	}
+
 	final DefaultReactiveClerkApiKeysClient buildReactiveClient() {
 		String key = checkSecretKey(this.secretKey);
 		URI baseUri = checkApiUrl(this.apiUrl);
@@ -172,7 +189,7 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			})
 			.build();
-		return new DefaultReactiveClerkApiKeysClient(webClient, this.retryPolicy, baseUri);
+		return new DefaultReactiveClerkApiKeysClient(webClient, this.retryPolicy, baseUri, List.copyOf(this.changeListeners));
 	}
 
 	private static String checkSecretKey(String secretKey) {

@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.core;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -36,11 +37,15 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 
 	private final ClerkResponses responses;
 
-	DefaultReactiveClerkApiKeysClient(WebClient webClient, RetryPolicy retryPolicy, URI apiUrl) {
+	private final List<ApiKeyChangeListener> changeListeners;
+
+	DefaultReactiveClerkApiKeysClient(WebClient webClient, RetryPolicy retryPolicy, URI apiUrl,
+			List<ApiKeyChangeListener> changeListeners) {
 		this.webClient = webClient;
 		this.retryPolicy = retryPolicy;
 		this.apiUrl = apiUrl;
 		this.responses = new ClerkResponses(apiUrl);
+		this.changeListeners = changeListeners;
 	}
 
 	@Override
@@ -90,16 +95,16 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 	public Mono<ApiKey> updateApiKey(String apiKeyId, UpdateApiKeyRequest request, RequestOptions options) {
 		Arguments.apiKeyId(apiKeyId);
 		Arguments.required("request", request);
-		return execute(ClerkOperation.UPDATE_API_KEY, options, ApiKey.class,
-				this.webClient.patch().uri(API_KEY, apiKeyId).contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(ClerkJson.write(request.toBody())));
+		return notifyChange(apiKeyId, ClerkOperation.UPDATE_API_KEY, execute(ClerkOperation.UPDATE_API_KEY, options,
+				ApiKey.class, this.webClient.patch().uri(API_KEY, apiKeyId).contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(ClerkJson.write(request.toBody()))));
 	}
 
 	@Override
 	public Mono<DeletedApiKey> deleteApiKey(String apiKeyId, RequestOptions options) {
 		Arguments.apiKeyId(apiKeyId);
-		return execute(ClerkOperation.DELETE_API_KEY, options, DeletedApiKey.class,
-				this.webClient.delete().uri(API_KEY, apiKeyId));
+		return notifyChange(apiKeyId, ClerkOperation.DELETE_API_KEY, execute(ClerkOperation.DELETE_API_KEY, options,
+				DeletedApiKey.class, this.webClient.delete().uri(API_KEY, apiKeyId)));
 	}
 
 	@Override
@@ -113,9 +118,10 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 	public Mono<ApiKey> revokeApiKey(String apiKeyId, String reason, RequestOptions options) {
 		Arguments.apiKeyId(apiKeyId);
 		Map<String, Object> body = (reason != null) ? Map.of("revocation_reason", reason) : Map.of();
-		return execute(ClerkOperation.REVOKE_API_KEY, options, ApiKey.class,
-				this.webClient.post().uri(API_KEY + "/revoke", apiKeyId).contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(ClerkJson.write(body)));
+		return notifyChange(apiKeyId, ClerkOperation.REVOKE_API_KEY, execute(ClerkOperation.REVOKE_API_KEY, options,
+				ApiKey.class, this.webClient.post().uri(API_KEY + "/revoke", apiKeyId)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(ClerkJson.write(body))));
 	}
 
 	@Override
@@ -124,6 +130,18 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 		return execute(ClerkOperation.VERIFY_API_KEY, options, ApiKey.class,
 				this.webClient.post().uri(API_KEYS + "/verify").contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(ClerkJson.write(Map.of("secret", secret))));
+	}
+
+	/**
+	 * Tell the listeners when the call ends, before its caller sees the outcome, whatever it is: a failed
+	 * revoke may still have been applied, and forgetting a cached verification costs one more verify.
+	 */
+	private <T> Mono<T> notifyChange(String apiKeyId, ClerkOperation operation, Mono<T> call) {
+		if (this.changeListeners.isEmpty()) {
+			return call;
+		}
+		Runnable notify = () -> this.changeListeners.forEach((listener) -> listener.apiKeyChanged(apiKeyId, operation));
+		return call.doOnSuccess((result) -> notify.run()).doOnError((failure) -> notify.run());
 	}
 
 	private <T> Mono<T> execute(ClerkOperation operation, RequestOptions options, Class<T> type,

@@ -1,0 +1,336 @@
+package io.github.clerkapikeys.core.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import org.springframework.util.Assert;
+
+import io.github.clerkapikeys.core.ApiKeyChangeListener;
+import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.model.ApiKey;
+
+/**
+ * Bounded cache of verification results, keyed by the SHA-256 of the secret (never the secret itself),
+ * in which concurrent verifications of one secret share a single call.
+ * <p>
+ * A valid key is kept for the positive TTL, never past its own expiration; an unknown, revoked or
+ * expired key for the (shorter) negative TTL; a failure is not kept at all. Register the cache as the
+ * client's {@link ApiKeyChangeListener} and an update, revoke or delete made through the client drops
+ * the key at once. A key revoked elsewhere (the Clerk Dashboard, another service) is still accepted
+ * until its entry expires: the positive TTL is that window.
+ * <p>
+ * With both TTLs zero ({@link #uncached()}) nothing is kept, but concurrent verifications of one secret
+ * still share one call.
+ */
+public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
+
+	/** How long a valid key is trusted without asking Clerk again, by default. */
+	public static final Duration DEFAULT_POSITIVE_TTL = Duration.ofSeconds(30);
+
+	/** How long an invalid key is remembered, by default. */
+	public static final Duration DEFAULT_NEGATIVE_TTL = Duration.ofSeconds(5);
+
+	/** Most entries kept, by default. */
+	public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
+
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	});
+
+	private final AsyncCache<String, Verification> cache;
+
+	private final Map<String, Set<String>> hashesByKeyId = new ConcurrentHashMap<>();
+
+	private final LongAdder completedHits = new LongAdder();
+
+	private final Duration positiveTtl;
+
+	private final Duration negativeTtl;
+
+	private final Clock clock;
+
+	private ApiKeyVerificationCache(Builder builder) {
+		this.positiveTtl = builder.positiveTtl;
+		this.negativeTtl = builder.negativeTtl;
+		this.clock = builder.clock;
+		Ticker ticker = (builder.clock == null) ? Ticker.systemTicker()
+				: () -> Duration.between(Instant.EPOCH, builder.clock.instant()).toNanos();
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(builder.maximumSize)
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.recordStats()
+			.expireAfter(Expiry.<String, Verification>creating((hash, verification) -> verification.ttl()))
+			.<String, Verification>removalListener((hash, verification, cause) -> unindex(hash, verification))
+			.buildAsync();
+	}
+
+	/**
+	 * Start building a cache from the defaults.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return a cache with the defaults: valid keys for 30 s, invalid ones for 5 s, at most 10,000.
+	 * @return a new cache
+	 */
+	public static ApiKeyVerificationCache withDefaults() {
+		return builder().build();
+	}
+
+	/**
+	 * Return a cache that keeps nothing but still coalesces concurrent verifications of one secret.
+	 * @return a new cache
+	 */
+	public static ApiKeyVerificationCache uncached() {
+		return builder().positiveTtl(Duration.ZERO).negativeTtl(Duration.ZERO).build();
+	}
+
+	/**
+	 * Return the completed verification of {@code hash}, without starting one.
+	 * @param hash the secret's hash, see {@link #hash(String)}
+	 * @return the cached verification, or {@code null} when none is complete
+	 */
+	Verification completed(String hash) {
+		// The map view records no statistics, so a miss here is not counted twice.
+		CompletableFuture<Verification> future = this.cache.asMap().get(hash);
+		if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+			return null;
+		}
+		this.completedHits.increment();
+		return future.join();
+	}
+
+	/**
+	 * Return the verification of {@code hash}: cached, in flight, or started now with {@code verify}.
+	 */
+	CompletableFuture<Verification> get(String hash, Function<String, CompletableFuture<Verification>> verify) {
+		return this.cache.get(hash, (key, executor) -> verify.apply(key).thenApply((verification) -> {
+			index(key, verification);
+			return verification;
+		}));
+	}
+
+	/**
+	 * Build the verification to cache for an answer from Clerk.
+	 * @param key the verified key, or {@code null} when Clerk does not know the secret
+	 * @return a valid verification for a usable key, otherwise an invalid one
+	 */
+	Verification verificationOf(ApiKey key) {
+		Instant now = now();
+		if (key == null || !key.isValidAt(now)) {
+			return new Verification(null, this.negativeTtl);
+		}
+		Duration ttl = this.positiveTtl;
+		if (key.expiration() != null) {
+			Duration untilExpiration = Duration.between(now, key.expiration());
+			ttl = (untilExpiration.compareTo(ttl) < 0) ? untilExpiration : ttl;
+		}
+		return new Verification(key, ttl);
+	}
+
+	Instant now() {
+		return (this.clock != null) ? this.clock.instant() : Instant.now();
+	}
+
+	/**
+	 * Forget every cached verification of the key with this id.
+	 * @param apiKeyId the key's id
+	 */
+	public void evict(String apiKeyId) {
+		Set<String> hashes = this.hashesByKeyId.remove(apiKeyId);
+		if (hashes != null) {
+			this.cache.synchronous().invalidateAll(hashes);
+		}
+	}
+
+	/**
+	 * Forget every cached verification.
+	 */
+	public void evictAll() {
+		this.cache.synchronous().invalidateAll();
+		this.hashesByKeyId.clear();
+	}
+
+	@Override
+	public void apiKeyChanged(String apiKeyId, ClerkOperation operation) {
+		evict(apiKeyId);
+	}
+
+	/**
+	 * Return hit, miss, eviction and size figures; a verification that joined one in flight counts as a
+	 * hit.
+	 * @return the figures so far
+	 */
+	public Stats stats() {
+		CacheStats stats = this.cache.synchronous().stats();
+		return new Stats(stats.hitCount() + this.completedHits.sum(), stats.missCount(), stats.evictionCount(),
+				this.cache.synchronous().estimatedSize());
+	}
+
+	/**
+	 * Return the keys the cache holds: SHA-256 hashes of secrets, in hex.
+	 * @return the cache keys
+	 */
+	Set<String> keys() {
+		return Set.copyOf(this.cache.asMap().keySet());
+	}
+
+	/**
+	 * Run pending maintenance (expirations, size evictions) now rather than on a later access.
+	 */
+	void cleanUp() {
+		this.cache.synchronous().cleanUp();
+	}
+
+	/**
+	 * Return the cache key of a secret: its SHA-256 in hex.
+	 * @param secret the API key secret
+	 * @return the hash
+	 */
+	static String hash(String secret) {
+		return HexFormat.of().formatHex(SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private void index(String hash, Verification verification) {
+		if (verification.valid()) {
+			this.hashesByKeyId.computeIfAbsent(verification.key().id(), (id) -> ConcurrentHashMap.newKeySet())
+				.add(hash);
+		}
+	}
+
+	private void unindex(String hash, Verification verification) {
+		if (verification != null && verification.valid()) {
+			this.hashesByKeyId.computeIfPresent(verification.key().id(), (id, hashes) -> {
+				hashes.remove(hash);
+				return hashes.isEmpty() ? null : hashes;
+			});
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ApiKeyVerificationCache[positiveTtl=" + this.positiveTtl + ", negativeTtl=" + this.negativeTtl + "]";
+	}
+
+	/**
+	 * The outcome of one verification as cached: the key when it is valid, else none.
+	 *
+	 * @param key the verified key, or {@code null} when invalid
+	 * @param ttl how long the outcome is kept
+	 */
+	record Verification(ApiKey key, Duration ttl) {
+
+		boolean valid() {
+			return this.key != null;
+		}
+
+	}
+
+	/**
+	 * Figures of a verification cache.
+	 *
+	 * @param hits verifications answered from the cache or by joining one in flight
+	 * @param misses verifications that asked Clerk
+	 * @param evictions entries dropped for size or expiry
+	 * @param size entries held now (an estimate)
+	 */
+	public record Stats(long hits, long misses, long evictions, long size) {
+	}
+
+	/**
+	 * Builder of an {@link ApiKeyVerificationCache}; every setting starts at its default.
+	 */
+	public static final class Builder {
+
+		private Duration positiveTtl = DEFAULT_POSITIVE_TTL;
+
+		private Duration negativeTtl = DEFAULT_NEGATIVE_TTL;
+
+		private long maximumSize = DEFAULT_MAXIMUM_SIZE;
+
+		private Clock clock;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set how long a valid key is trusted without asking Clerk; a key revoked outside this library
+		 * stays accepted up to this long. Never longer than the key's own expiration.
+		 * @param positiveTtl zero or more; zero keeps nothing
+		 * @return this builder
+		 */
+		public Builder positiveTtl(Duration positiveTtl) {
+			Assert.isTrue(positiveTtl != null && !positiveTtl.isNegative(), "positiveTtl must be zero or more");
+			this.positiveTtl = positiveTtl;
+			return this;
+		}
+
+		/**
+		 * Set how long an unknown, revoked or expired key is remembered as invalid.
+		 * @param negativeTtl zero or more; zero keeps nothing
+		 * @return this builder
+		 */
+		public Builder negativeTtl(Duration negativeTtl) {
+			Assert.isTrue(negativeTtl != null && !negativeTtl.isNegative(), "negativeTtl must be zero or more");
+			this.negativeTtl = negativeTtl;
+			return this;
+		}
+
+		/**
+		 * Set the most entries kept; the least useful go first.
+		 * @param maximumSize zero or more
+		 * @return this builder
+		 */
+		public Builder maximumSize(long maximumSize) {
+			Assert.isTrue(maximumSize >= 0, "maximumSize must be zero or more");
+			this.maximumSize = maximumSize;
+			return this;
+		}
+
+		/**
+		 * Set the clock of TTLs and expirations, for tests; the system's by default.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			Assert.notNull(clock, "clock must not be null");
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the cache.
+		 * @return the cache
+		 */
+		public ApiKeyVerificationCache build() {
+			return new ApiKeyVerificationCache(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Verification of API key secrets at scale: a caching, coalescing
+ * {@link io.github.clerkapikeys.core.verify.ApiKeyVerifier} and its reactive form.
+ */
+package io.github.clerkapikeys.core.verify;

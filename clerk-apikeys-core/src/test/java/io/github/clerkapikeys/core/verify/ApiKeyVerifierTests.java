@@ -1,0 +1,398 @@
+package io.github.clerkapikeys.core.verify;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.UpdateApiKeyRequest;
+import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
+import io.github.clerkapikeys.core.error.ClerkRateLimitException;
+import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The verifier's cache, coalescing, and its line between "invalid key" and "failure".
+ */
+class ApiKeyVerifierTests {
+
+	static final String KEY_ID = "ak_3beecc9c60adb5f9b850e91a8ee1e992";
+
+	static final String SECRET = "ak_live0123456789abcdefABCDEF0123";
+
+	static final String VERIFY = "/v1/api_keys/verify";
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+
+	private ClerkApiKeysClient.Builder clientBuilder() {
+		return ClerkApiKeysClient.builder()
+			.secretKey("sk_test_fake")
+			.apiUrl(wireMock.baseUrl() + "/v1")
+			.retryPolicy(ClerkRetryPolicies.none());
+	}
+
+	private ApiKeyVerificationCache.Builder cacheBuilder() {
+		return ApiKeyVerificationCache.builder()
+			.positiveTtl(Duration.ofSeconds(30))
+			.negativeTtl(Duration.ofSeconds(5))
+			.clock(this.clock);
+	}
+
+	private ApiKeyVerifier verifier(ApiKeyVerificationCache cache) {
+		return ApiKeyVerifier.create(clientBuilder().changeListener(cache).build(), cache);
+	}
+
+	private static String keyJson(String id, boolean revoked, boolean expired, Long expiration) {
+		return """
+				{"object": "api_key", "id": "%s", "type": "api_key", "subject": "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
+				 "name": "n", "description": null, "claims": null, "scopes": ["read"], "revoked": %s,
+				 "revocation_reason": null, "expired": %s, "expiration": %s, "created_by": null,
+				 "last_used_at": null, "created_at": 1, "updated_at": 2}""".formatted(id, revoked, expired, expiration);
+	}
+
+	private static void stubValidKey() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null))));
+	}
+
+	private static int verifyCalls() {
+		return wireMock.findAll(postRequestedFor(urlEqualTo(VERIFY))).size();
+	}
+
+	@Test
+	void validKeyIsReturnedAndTheSecondVerificationIsACacheHit() {
+		stubValidKey();
+		ApiKeyVerificationCache cache = cacheBuilder().build();
+		ApiKeyVerifier verifier = verifier(cache);
+
+		Optional<ApiKey> first = verifier.verify(SECRET);
+		Optional<ApiKey> second = verifier.verify(SECRET);
+
+		assertThat(first).hasValueSatisfying((key) -> assertThat(key.id()).isEqualTo(KEY_ID));
+		assertThat(second).isEqualTo(first);
+		assertThat(verifyCalls()).isEqualTo(1);
+		wireMock.verify(postRequestedFor(urlEqualTo(VERIFY)).withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\"}")));
+		assertThat(cache.stats()).isEqualTo(new ApiKeyVerificationCache.Stats(1, 1, 0, 1));
+	}
+
+	@Test
+	void differentSecretsAreDifferentEntries() {
+		stubValidKey();
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		verifier.verify(SECRET);
+		verifier.verify(SECRET + "x");
+
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void positiveResultExpiresAfterItsTtl() {
+		stubValidKey();
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		verifier.verify(SECRET);
+		this.clock.advance(Duration.ofSeconds(29));
+		verifier.verify(SECRET);
+		assertThat(verifyCalls()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(2));
+		verifier.verify(SECRET);
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void positiveTtlNeverOutlivesTheKeysExpiration() {
+		long expiresAt = this.clock.instant().plusSeconds(10).toEpochMilli();
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, expiresAt))));
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		assertThat(verifier.verify(SECRET)).isPresent();
+		this.clock.advance(Duration.ofSeconds(11));
+
+		// The cached entry is gone with the key's expiration; Clerk's answer now says it has expired.
+		assertThat(verifier.verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void unknownKeyIsInvalidAndRememberedForTheNegativeTtl() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"errors\":[{\"message\":\"not found\",\"long_message\":\"not found\",\"code\":\"resource_not_found\"}]}")));
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		assertThat(verifier.verify(SECRET)).isEmpty();
+		this.clock.advance(Duration.ofSeconds(4));
+		assertThat(verifier.verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(verifier.verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void revokedOrExpiredInA200BodyIsInvalid() {
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, true, false, null))));
+		assertThat(verifier.verify(SECRET)).isEmpty();
+
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, true, null))));
+		assertThat(verifier.verify(SECRET + "2")).isEmpty();
+
+		long past = this.clock.instant().minusSeconds(1).toEpochMilli();
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, past))));
+		assertThat(verifier.verify(SECRET + "3")).isEmpty();
+	}
+
+	@Test
+	void revokeThroughTheClientEvictsTheKeyAtOnce() {
+		stubValidKey();
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke"))
+			.willReturn(okJson(keyJson(KEY_ID, true, false, null))));
+		ApiKeyVerificationCache cache = cacheBuilder().build();
+		ClerkApiKeysClient client = clientBuilder().changeListener(cache).build();
+		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, cache);
+		assertThat(verifier.verify(SECRET)).isPresent();
+
+		client.revokeApiKey(KEY_ID, "leaked");
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
+
+		assertThat(verifier.verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void deleteAndUpdateThroughTheClientEvictTheKeyToo() {
+		stubValidKey();
+		wireMock.stubFor(any(urlEqualTo("/v1/api_keys/" + KEY_ID)).willReturn(okJson(keyJson(KEY_ID, false, false, null))));
+		ApiKeyVerificationCache cache = cacheBuilder().build();
+		ClerkApiKeysClient client = clientBuilder().changeListener(cache).build();
+		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, cache);
+
+		verifier.verify(SECRET);
+		client.updateApiKey(KEY_ID, UpdateApiKeyRequest.builder().scopes("none").build());
+		verifier.verify(SECRET);
+		assertThat(verifyCalls()).isEqualTo(2);
+
+		wireMock.stubFor(any(urlEqualTo("/v1/api_keys/" + KEY_ID))
+			.willReturn(okJson("{\"id\":\"" + KEY_ID + "\",\"object\":\"api_key\",\"deleted\":true}")));
+		client.deleteApiKey(KEY_ID);
+		verifier.verify(SECRET);
+		assertThat(verifyCalls()).isEqualTo(3);
+	}
+
+	@Test
+	void cacheIsBoundedInSize() {
+		stubValidKey();
+		ApiKeyVerificationCache cache = cacheBuilder().maximumSize(3).build();
+		ApiKeyVerifier verifier = verifier(cache);
+
+		for (int i = 0; i < 20; i++) {
+			verifier.verify(SECRET + i);
+		}
+		cache.cleanUp();
+
+		assertThat(cache.stats().size()).isLessThanOrEqualTo(3);
+		assertThat(cache.stats().evictions()).isGreaterThanOrEqualTo(17);
+	}
+
+	@Test
+	void secretIsNeverStoredRaw() {
+		stubValidKey();
+		ApiKeyVerificationCache cache = cacheBuilder().build();
+		verifier(cache).verify(SECRET);
+
+		assertThat(cache.keys()).singleElement().satisfies((key) -> {
+			assertThat(key).matches("[0-9a-f]{64}").doesNotContain(SECRET).doesNotContain(SECRET.substring(3));
+			assertThat(key).isEqualTo(ApiKeyVerificationCache.hash(SECRET));
+		});
+		assertThat(cache.toString()).doesNotContain(SECRET);
+	}
+
+	@Test
+	void hundredConcurrentReactiveVerificationsOfOneSecretMakeOneRequest() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
+		ApiKeyVerificationCache cache = ApiKeyVerificationCache.uncached();
+		ReactiveApiKeyVerifier verifier = new ReactiveApiKeyVerifier(clientBuilder().build().reactive(), cache);
+
+		List<ApiKey> keys = Flux.range(0, 100).flatMap((i) -> verifier.verify(SECRET), 100).collectList().block();
+
+		assertThat(keys).hasSize(100).allSatisfy((key) -> assertThat(key.id()).isEqualTo(KEY_ID));
+		assertThat(verifyCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void hundredConcurrentBlockingVerificationsOfOneSecretMakeOneRequest() throws Exception {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ExecutorService pool = Executors.newFixedThreadPool(100);
+		try {
+			List<Callable<Optional<ApiKey>>> calls = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				calls.add(() -> verifier.verify(SECRET));
+			}
+			for (Future<Optional<ApiKey>> result : pool.invokeAll(calls)) {
+				assertThat(result.get()).isPresent();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(verifyCalls()).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "ak_", "ak_short", "sk_test_0123456789abcdefABCDEF", "Bearer ak_0123456789abcdef",
+			"ak_0123456789abcdef ghij", "ak_0123456789abcdef\nX", "ak_0123456789abcdef/../x", "ak_0123456789abcdef\u00e9" })
+	void tokenThatCannotBeASecretIsInvalidWithoutACall(String token) {
+		stubValidKey();
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		assertThat(verifier.verify(token)).isEmpty();
+		StepVerifier.create(verifier.reactive().verify(token)).verifyComplete();
+		assertThat(verifyCalls()).isZero();
+	}
+
+	@Test
+	void absurdlyLongTokenIsInvalidWithoutACall() {
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		assertThat(verifier.verify("ak_" + "a".repeat(10_000))).isEmpty();
+		assertThat(verifier.verify(null)).isEmpty();
+		assertThat(verifyCalls()).isZero();
+	}
+
+	@Test
+	void ourOwnSecretKeyRejectedIsAnErrorNotAnInvalidKey() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(401)));
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		assertThatExceptionOfType(ClerkAuthenticationException.class).isThrownBy(() -> verifier.verify(SECRET));
+		StepVerifier.create(verifier.reactive().verify(SECRET)).expectError(ClerkAuthenticationException.class).verify();
+	}
+
+	@Test
+	void rateLimitIsAnError() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(429)));
+
+		assertThatExceptionOfType(ClerkRateLimitException.class)
+			.isThrownBy(() -> verifier(cacheBuilder().build()).verify(SECRET));
+	}
+
+	@Test
+	void serverErrorIsAnErrorAndIsNotCached() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(503)));
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> verifier.verify(SECRET));
+		stubValidKey();
+
+		assertThat(verifier.verify(SECRET)).isPresent();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void unreachableClerkIsAnError() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		ApiKeyVerificationCache cache = cacheBuilder().build();
+		ApiKeyVerifier verifier = ApiKeyVerifier.create(
+				clientBuilder().apiUrl("http://127.0.0.1:" + closedPort + "/v1").build(), cache);
+
+		assertThatExceptionOfType(ClerkTransportException.class).isThrownBy(() -> verifier.verify(SECRET));
+		assertThat(cache.stats().size()).isZero();
+	}
+
+	@Test
+	void uncachedVerifierAsksClerkEveryTime() {
+		stubValidKey();
+		ApiKeyVerifier verifier = verifier(ApiKeyVerificationCache.uncached());
+
+		verifier.verify(SECRET);
+		verifier.verify(SECRET);
+
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void evictForgetsAKeyRevokedElsewhere() {
+		stubValidKey();
+		ApiKeyVerificationCache cache = cacheBuilder().build();
+		ApiKeyVerifier verifier = verifier(cache);
+		verifier.verify(SECRET);
+
+		cache.evict(KEY_ID);
+		verifier.verify(SECRET);
+
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
