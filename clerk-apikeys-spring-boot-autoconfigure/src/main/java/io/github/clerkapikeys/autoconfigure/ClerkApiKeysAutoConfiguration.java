@@ -6,15 +6,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.github.clerkapikeys.core.ApiKeyChangeListener;
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 
 /**
- * Auto-configuration of {@link ReactiveClerkApiKeysClient} and {@link ClerkApiKeysClient} from the
- * {@code clerk.*} properties. The client starts from Spring Boot's {@link WebClient.Builder} when it is
+ * Auto-configuration of {@link ReactiveClerkApiKeysClient}, {@link ClerkApiKeysClient} and the
+ * {@link ApiKeyVerifier} from the {@code clerk.*} properties. Every {@link ApiKeyChangeListener} bean,
+ * the verifier's cache among them, hears of the client's updates, revokes and deletes. The client starts from Spring Boot's {@link WebClient.Builder} when it is
  * there, so the application's {@code WebClientCustomizer}s and HTTP client observations apply; each bean
  * backs off when the application defines its own. {@code clerk.enabled=false} switches it all off.
  */
@@ -38,10 +45,26 @@ public final class ClerkApiKeysAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ApiKeyVerificationCache apiKeyVerificationCache(ClerkProperties properties) {
+		ClerkProperties.Verify.Cache cache = properties.getVerify().getCache();
+		if (!cache.isEnabled()) {
+			return ApiKeyVerificationCache.uncached();
+		}
+		return ApiKeyVerificationCache.builder()
+			.positiveTtl(cache.getPositiveTtl())
+			.negativeTtl(cache.getNegativeTtl())
+			.maximumSize(cache.getMaximumSize())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ReactiveClerkApiKeysClient reactiveClerkApiKeysClient(ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ApiKeyChangeListener> changeListeners,
 			ObjectProvider<ClerkApiKeysClientBuilderCustomizer> customizers) {
 		ReactiveClerkApiKeysClient.Builder builder = ReactiveClerkApiKeysClient.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder));
+		changeListeners.orderedStream().forEach(builder::changeListener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -50,6 +73,31 @@ public final class ClerkApiKeysAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClerkApiKeysClient clerkApiKeysClient(ReactiveClerkApiKeysClient reactiveClerkApiKeysClient) {
 		return ClerkApiKeysClient.blocking(reactiveClerkApiKeysClient);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveApiKeyVerifier reactiveApiKeyVerifier(ReactiveClerkApiKeysClient reactiveClerkApiKeysClient,
+			ApiKeyVerificationCache apiKeyVerificationCache) {
+		return new ReactiveApiKeyVerifier(reactiveClerkApiKeysClient, apiKeyVerificationCache);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiKeyVerifier apiKeyVerifier(ReactiveApiKeyVerifier reactiveApiKeyVerifier) {
+		return new ApiKeyVerifier(reactiveApiKeyVerifier);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class VerificationCacheMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ApiKeyVerificationCacheMetrics apiKeyVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache) {
+			return new ApiKeyVerificationCacheMetrics(apiKeyVerificationCache);
+		}
+
 	}
 
 }

@@ -45,6 +45,8 @@ public class ClerkProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Verify verify = new Verify();
+
 	public String getSecretKey() {
 		return this.secretKey;
 	}
@@ -87,6 +89,10 @@ public class ClerkProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Verify getVerify() {
+		return this.verify;
 	}
 
 	@Override
@@ -217,6 +223,81 @@ public class ClerkProperties {
 
 		public void setCreateEnabled(boolean createEnabled) {
 			this.createEnabled = createEnabled;
+		}
+
+	}
+
+	/**
+	 * Settings of the API key verifier.
+	 */
+	public static class Verify {
+
+		private final Cache cache = new Cache();
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+		/**
+		 * Cache of verification results. A key revoked outside this application stays accepted until its
+		 * entry expires, at most the positive TTL; revokes and deletes made through the client evict at
+		 * once.
+		 */
+		public static class Cache {
+
+			/**
+			 * Whether verification results are cached. Concurrent verifications of one secret share one
+			 * call either way.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * How long a valid key is trusted without asking Clerk again; never past the key's expiration.
+			 */
+			private Duration positiveTtl = Duration.ofSeconds(30);
+
+			/**
+			 * How long an unknown, revoked or expired key is remembered as invalid.
+			 */
+			private Duration negativeTtl = Duration.ofSeconds(5);
+
+			/**
+			 * Maximum number of cached verification results.
+			 */
+			private long maximumSize = 10000;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getPositiveTtl() {
+				return this.positiveTtl;
+			}
+
+			public void setPositiveTtl(Duration positiveTtl) {
+				this.positiveTtl = positiveTtl;
+			}
+
+			public Duration getNegativeTtl() {
+				return this.negativeTtl;
+			}
+
+			public void setNegativeTtl(Duration negativeTtl) {
+				this.negativeTtl = negativeTtl;
+			}
+
+			public long getMaximumSize() {
+				return this.maximumSize;
+			}
+
+			public void setMaximumSize(long maximumSize) {
+				this.maximumSize = maximumSize;
+			}
+
 		}
 
 	}

@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +17,7 @@ import reactor.test.StepVerifier;
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -62,10 +62,8 @@ class ClerkApiKeysApplicationTests {
 	@Autowired
 	MeterRegistry meterRegistry;
 
-	@BeforeEach
-	void clearMeters() {
-		this.meterRegistry.clear();
-	}
+	@Autowired
+	ApiKeyVerifier verifier;
 
 	@Test
 	void injectedBlockingClientCallsClerkWithTheConfiguredHeaders() {
@@ -111,12 +109,14 @@ class ClerkApiKeysApplicationTests {
 		wireMock.stubFor(any(urlPathEqualTo("/v1/api_keys/" + KEY_ID + "/secret"))
 			.willReturn(okJson("{\"secret\": \"ak_secret_value\"}")));
 
+		long before = count(this.meterRegistry.find("http.client.requests").tag("uri", "/v1/api_keys/{apiKeyID}").timer());
+
 		this.client.getApiKey(KEY_ID);
 		this.client.getApiKeySecret(KEY_ID);
 
 		Timer timer = this.meterRegistry.find("http.client.requests").tag("uri", "/v1/api_keys/{apiKeyID}").timer();
 		assertThat(timer).isNotNull();
-		assertThat(timer.count()).isEqualTo(1);
+		assertThat(timer.count()).isEqualTo(before + 1);
 		assertThat(timer.getId().getTag("method")).isEqualTo("GET");
 		assertThat(timer.getId().getTag("status")).isEqualTo("200");
 		assertThat(this.meterRegistry.find("http.client.requests").tag("uri", "/v1/api_keys/{apiKeyID}/secret").timer())
@@ -125,6 +125,27 @@ class ClerkApiKeysApplicationTests {
 			.allSatisfy((meter) -> assertThat(meter.getId().getTag("uri")).doesNotContain(KEY_ID, "ak_secret_value"));
 		assertThat(Duration.ofNanos((long) timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)))
 			.isPositive();
+	}
+
+	@Test
+	void verifierCacheFiguresAreInTheApplicationsMeterRegistry() {
+		wireMock.stubFor(any(urlPathEqualTo("/v1/api_keys/verify")).willReturn(okJson(KEY_JSON)));
+		String secret = "ak_metrics0123456789abcdefABCDEF";
+
+		this.verifier.verify(secret);
+		this.verifier.verify(secret);
+
+		assertThat(this.meterRegistry.get("cache.gets")
+			.tag("cache", "clerk.api-key-verifications")
+			.tag("result", "hit")
+			.functionCounter()
+			.count()).isGreaterThanOrEqualTo(1);
+		assertThat(this.meterRegistry.get("cache.gets").tag("result", "miss").functionCounter().count())
+			.isGreaterThanOrEqualTo(1);
+	}
+
+	private static long count(Timer timer) {
+		return (timer != null) ? timer.count() : 0;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.sample;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,13 +13,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkException;
-import io.github.clerkapikeys.core.error.ClerkNotFoundException;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 
 /**
- * Lets a request through only with {@code Authorization: Bearer <API key secret>} that Clerk verifies,
+ * Lets a request through only with {@code Authorization: Bearer <API key secret>} that Clerk verifies
+ * (through the caching {@link ApiKeyVerifier}, so a busy caller costs one verification per TTL),
  * and hands the verified {@link ApiKey} to the handler as the {@value #API_KEY_ATTRIBUTE} attribute.
  * An unknown, revoked or expired key is 401; Clerk being unreachable is 503, so an outage never looks
  * like a bad credential.
@@ -31,10 +32,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
-	private final ClerkApiKeysClient clerk;
+	private final ApiKeyVerifier verifier;
 
-	ApiKeyAuthenticationFilter(ClerkApiKeysClient clerk) {
-		this.clerk = clerk;
+	ApiKeyAuthenticationFilter(ApiKeyVerifier verifier) {
+		this.verifier = verifier;
 	}
 
 	@Override
@@ -45,24 +46,20 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			reject(response, HttpServletResponse.SC_UNAUTHORIZED, "missing_api_key");
 			return;
 		}
-		ApiKey key;
+		Optional<ApiKey> key;
 		try {
-			key = this.clerk.verifyApiKey(authorization.substring(BEARER.length()).trim());
-		}
-		catch (ClerkNotFoundException ex) {
-			reject(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_api_key");
-			return;
+			key = this.verifier.verify(authorization.substring(BEARER.length()).trim());
 		}
 		catch (ClerkException ex) {
 			logger.warn("Could not verify an API key: " + ex.getMessage());
 			reject(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "verification_unavailable");
 			return;
 		}
-		if (!key.isValidAt(java.time.Instant.now())) {
+		if (key.isEmpty()) {
 			reject(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_api_key");
 			return;
 		}
-		request.setAttribute(API_KEY_ATTRIBUTE, key);
+		request.setAttribute(API_KEY_ATTRIBUTE, key.get());
 		chain.doFilter(request, response);
 	}
 

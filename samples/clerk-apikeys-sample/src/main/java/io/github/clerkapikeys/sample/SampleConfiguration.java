@@ -4,7 +4,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 
 /**
  * Puts API-key authentication in front of {@code /api/*}.
@@ -13,9 +13,9 @@ import io.github.clerkapikeys.core.ClerkApiKeysClient;
 class SampleConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(ClerkApiKeysClient clerk) {
+	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(ApiKeyVerifier verifier) {
 		FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyAuthenticationFilter(clerk));
+				new ApiKeyAuthenticationFilter(verifier));
 		registration.addUrlPatterns("/api/*");
 		return registration;
 	}

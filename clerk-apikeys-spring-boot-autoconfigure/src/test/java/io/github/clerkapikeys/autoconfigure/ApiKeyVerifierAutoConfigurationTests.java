@@ -1,0 +1,147 @@
+package io.github.clerkapikeys.autoconfigure;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verifier beans, their {@code clerk.verify.cache.*} settings, eviction through the injected client
+ * and the cache's meters.
+ */
+class ApiKeyVerifierAutoConfigurationTests {
+
+	static final String KEY_ID = ClerkApiKeysAutoConfigurationTests.KEY_ID;
+
+	static final String SECRET = "ak_live0123456789abcdefABCDEF0123";
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class))
+		.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.api-url=" + wireMock.baseUrl() + "/v1",
+				"clerk.retry.enabled=false");
+
+	@Test
+	void createsTheVerifiersOnTheClient() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ApiKeyVerifier.class)
+				.hasSingleBean(ReactiveApiKeyVerifier.class)
+				.hasSingleBean(ApiKeyVerificationCache.class);
+			assertThat(context.getBean(ApiKeyVerifier.class).reactive())
+				.isSameAs(context.getBean(ReactiveApiKeyVerifier.class));
+			assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
+				.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT30S, negativeTtl=PT5S]");
+		});
+	}
+
+	@Test
+	void bindsTheCacheProperties() {
+		this.contextRunner
+			.withPropertyValues("clerk.verify.cache.positive-ttl=2m", "clerk.verify.cache.negative-ttl=1s",
+					"clerk.verify.cache.maximum-size=5")
+			.run((context) -> {
+				ClerkProperties.Verify.Cache cache = context.getBean(ClerkProperties.class).getVerify().getCache();
+				assertThat(cache.getPositiveTtl()).isEqualTo(Duration.ofMinutes(2));
+				assertThat(cache.getNegativeTtl()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(cache.getMaximumSize()).isEqualTo(5);
+				assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
+					.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT2M, negativeTtl=PT1S]");
+			});
+	}
+
+	@Test
+	void cachedVerificationMakesOneCall() {
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON)));
+		this.contextRunner.run((context) -> {
+			ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
+			assertThat(verifier.verify(SECRET)).isPresent();
+			assertThat(verifier.verify(SECRET)).isPresent();
+			assertThat(wireMock.findAll(postRequestedFor(urlEqualTo("/v1/api_keys/verify")))).hasSize(1);
+		});
+	}
+
+	@Test
+	void cacheCanBeSwitchedOff() {
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON)));
+		this.contextRunner.withPropertyValues("clerk.verify.cache.enabled=false").run((context) -> {
+			ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
+			verifier.verify(SECRET);
+			verifier.verify(SECRET);
+			assertThat(wireMock.findAll(postRequestedFor(urlEqualTo("/v1/api_keys/verify")))).hasSize(2);
+		});
+	}
+
+	@Test
+	void revokeThroughTheInjectedClientEvictsTheVerifiersCache() {
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON)));
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke"))
+			.willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON.replace("\"revoked\": false", "\"revoked\": true"))));
+		this.contextRunner.run((context) -> {
+			ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
+			assertThat(verifier.verify(SECRET)).isPresent();
+
+			context.getBean(ClerkApiKeysClient.class).revokeApiKey(KEY_ID, "leaked");
+			wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(aResponse().withStatus(404)));
+
+			assertThat(verifier.verify(SECRET)).isEmpty();
+		});
+	}
+
+	@Test
+	void userDefinedVerifierAndCacheWin() {
+		ApiKeyVerificationCache cache = ApiKeyVerificationCache.uncached();
+		this.contextRunner.withBean(ApiKeyVerificationCache.class, () -> cache).run((context) -> {
+			assertThat(context.getBean(ApiKeyVerificationCache.class)).isSameAs(cache);
+			assertThat(context.getBean(ApiKeyVerifier.class).getCache()).isSameAs(cache);
+		});
+	}
+
+	@Test
+	void cacheFiguresAreMeters() {
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON)));
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(ApiKeyVerificationCacheMetrics.class).bindTo(registry);
+			ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
+			verifier.verify(SECRET);
+			verifier.verify(SECRET);
+			verifier.verify(SECRET);
+
+			assertThat(registry.get("cache.gets").tag("result", "hit").tag("cache", "clerk.api-key-verifications")
+				.functionCounter().count()).isEqualTo(2);
+			assertThat(registry.get("cache.gets").tag("result", "miss").functionCounter().count()).isEqualTo(1);
+			assertThat(registry.get("cache.size").gauge().value()).isEqualTo(1);
+			assertThat(registry.get("cache.evictions").functionCounter().count()).isZero();
+		});
+	}
+
+	@Test
+	void noMetricsBinderWithoutMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ApiKeyVerificationCacheMetrics.class)
+				.hasSingleBean(ApiKeyVerifier.class));
+	}
+
+}
