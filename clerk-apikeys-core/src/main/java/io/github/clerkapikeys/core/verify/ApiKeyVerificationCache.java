@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -49,6 +50,9 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	/** Most entries kept, by default. */
 	public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
 
+	/** How long an eviction is remembered; longer than any verification can be in flight. */
+	private static final Duration EVICTION_MEMORY = Duration.ofMinutes(5);
+
 	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
 			return MessageDigest.getInstance("SHA-256");
@@ -64,6 +68,11 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 
 	private final LongAdder completedHits = new LongAdder();
 
+	/** When each key was last evicted, so that a verification already in flight then is not cached. */
+	private final Cache<String, Long> evictedAt;
+
+	private final Ticker ticker;
+
 	private final Duration positiveTtl;
 
 	private final Duration negativeTtl;
@@ -76,6 +85,13 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 		this.clock = builder.clock;
 		Ticker ticker = (builder.clock == null) ? Ticker.systemTicker()
 				: () -> Duration.between(Instant.EPOCH, builder.clock.instant()).toNanos();
+		this.ticker = ticker;
+		this.evictedAt = Caffeine.newBuilder()
+			.maximumSize(Math.max(builder.maximumSize, 1))
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.expireAfterWrite(EVICTION_MEMORY)
+			.build();
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(builder.maximumSize)
 			.ticker(ticker)
@@ -136,14 +152,27 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	/**
+	 * Return the current reading of the cache's clock, to pass to {@link #verificationOf} later.
+	 */
+	long startOfCall() {
+		return this.ticker.read();
+	}
+
+	/**
 	 * Build the verification to cache for an answer from Clerk.
 	 * @param key the verified key, or {@code null} when Clerk does not know the secret
-	 * @return a valid verification for a usable key, otherwise an invalid one
+	 * @param startOfCall when the call that answered started, see {@link #startOfCall()}
+	 * @return a valid verification for a usable key, otherwise an invalid one; one that is not kept when
+	 * the key was evicted while the call was in flight, since the answer may predate a revoke
 	 */
-	Verification verificationOf(ApiKey key) {
+	Verification verificationOf(ApiKey key, long startOfCall) {
 		Instant now = now();
 		if (key == null || !key.isValidAt(now)) {
 			return new Verification(null, this.negativeTtl);
+		}
+		Long evicted = this.evictedAt.getIfPresent(key.id());
+		if (evicted != null && evicted >= startOfCall) {
+			return new Verification(key, Duration.ZERO);
 		}
 		Duration ttl = this.positiveTtl;
 		if (key.expiration() != null) {
@@ -162,6 +191,7 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	 * @param apiKeyId the key's id
 	 */
 	public void evict(String apiKeyId) {
+		this.evictedAt.put(apiKeyId, this.ticker.read());
 		Set<String> hashes = this.hashesByKeyId.remove(apiKeyId);
 		if (hashes != null) {
 			this.cache.synchronous().invalidateAll(hashes);

@@ -82,9 +82,11 @@ public final class ReactiveApiKeyVerifier {
 	}
 
 	private CompletableFuture<Verification> call(String secret) {
+		long start = this.cache.startOfCall();
 		return this.client.verifyApiKey(secret)
-			.map(this.cache::verificationOf)
-			.onErrorResume(ClerkNotFoundException.class, (notFound) -> Mono.just(this.cache.verificationOf(null)))
+			.map((key) -> this.cache.verificationOf(key, start))
+			.onErrorResume(ClerkNotFoundException.class,
+					(notFound) -> Mono.just(this.cache.verificationOf(null, start)))
 			.toFuture();
 	}
 

@@ -195,12 +195,15 @@ public final class Contender {
 			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
-			runThreads(pool, call, warmup, threads, null, null);
+			runThreads(pool, call, warmup, threads, null, null, null);
 			Histogram latencies = new ConcurrentHistogram(3);
 			LongAdder operations = new LongAdder();
+			LongAdder errors = new LongAdder();
 			long start = System.nanoTime();
-			runThreads(pool, call, measure, threads, latencies, operations);
-			return Result.of(operations.sum(), System.nanoTime() - start, latencies);
+			runThreads(pool, call, measure, threads, latencies, operations, errors);
+			Result result = Result.of(operations.sum(), System.nanoTime() - start, latencies);
+			result.errors = errors.sum();
+			return result;
 		}
 		finally {
 			pool.shutdownNow();
@@ -209,7 +212,7 @@ public final class Contender {
 	}
 
 	private static void runThreads(ExecutorService pool, Supplier<Object> call, Duration duration, int threads,
-			Histogram latencies, LongAdder operations) throws Exception {
+			Histogram latencies, LongAdder operations, LongAdder errors) throws Exception {
 		long deadline = System.nanoTime() + duration.toNanos();
 		List<Future<?>> workers = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
@@ -217,8 +220,17 @@ public final class Contender {
 				long done = 0;
 				while (System.nanoTime() < deadline) {
 					long begin = System.nanoTime();
-					if (call.get() == null) {
-						throw new IllegalStateException("No answer");
+					try {
+						if (call.get() == null) {
+							throw new IllegalStateException("No answer");
+						}
+					}
+					catch (RuntimeException ex) {
+						// Counted, not fatal: a contender that fails calls is slower by as much.
+						if (errors != null) {
+							errors.increment();
+						}
+						continue;
 					}
 					if (latencies != null) {
 						latencies.recordValue(System.nanoTime() - begin);
@@ -251,6 +263,8 @@ public final class Contender {
 
 		long coalescedCallsUncached = -1;
 
+		long errors;
+
 		Result(double opsPerSecond, double p50Micros, double p99Micros, long operations) {
 			this.opsPerSecond = opsPerSecond;
 			this.p50Micros = p50Micros;
@@ -265,7 +279,7 @@ public final class Contender {
 
 		String toLine(String name) {
 			return "RESULT " + name + " " + this.opsPerSecond + " " + this.p50Micros + " " + this.p99Micros + " "
-					+ this.operations + " " + this.coalescedCalls + " " + this.coalescedCallsUncached;
+					+ this.operations + " " + this.coalescedCalls + " " + this.coalescedCallsUncached + " " + this.errors;
 		}
 
 		static Result parse(String line) {
@@ -274,6 +288,7 @@ public final class Contender {
 					Double.parseDouble(parts[4]), Long.parseLong(parts[5]));
 			result.coalescedCalls = Long.parseLong(parts[6]);
 			result.coalescedCallsUncached = Long.parseLong(parts[7]);
+			result.errors = Long.parseLong(parts[8]);
 			return result;
 		}
 
