@@ -15,7 +15,7 @@ class ClerkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ClerkCon
 
 	private static final Map<String, String> PROPERTIES = Map.of("secretKey", "clerk.secret-key", "apiUrl",
 			"clerk.api-url", "apiVersion", "clerk.api-version", "connectTimeout", "clerk.connect-timeout",
-			"responseTimeout", "clerk.response-timeout", "retryPolicy", "clerk.retry");
+			"responseTimeout", "clerk.response-timeout", "retryPolicy", "clerk.retry.*");
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ClerkConfigurationException cause) {
@@ -28,12 +28,12 @@ class ClerkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ClerkCon
 							+ "(production). To start without Clerk, set 'clerk.enabled=false'.",
 					cause);
 		}
-		return new FailureAnalysis(
-				"The Clerk API-keys client could not be created: '" + property + "' is not valid: "
-						+ cause.getMessage(),
-				"Update '" + property + "' in your configuration. For Clerk's own API, leave 'clerk.api-url' "
-						+ "unset (it defaults to https://api.clerk.com/v1).",
-				cause);
+		String action = "Update '" + property + "' in your configuration.";
+		if ("apiUrl".equals(cause.getSetting())) {
+			action += " For Clerk's own API, leave 'clerk.api-url' unset (it defaults to https://api.clerk.com/v1).";
+		}
+		return new FailureAnalysis("The Clerk API-keys client could not be created: '" + property
+				+ "' is not valid: " + cause.getMessage(), action, cause);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.clerkapikeys.autoconfigure;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.Assert;
 
+import io.github.clerkapikeys.core.ClerkConfigurationException;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
@@ -29,16 +30,21 @@ public record ClerkRetryPolicy(RetryPolicy retryPolicy) {
 		if (!retry.isEnabled()) {
 			return new ClerkRetryPolicy(ClerkRetryPolicies.none());
 		}
-		return new ClerkRetryPolicy(ClerkRetryPolicies.builder()
-			.maxRetries(retry.getMaxRetries())
-			.delay(retry.getInitialInterval())
-			.multiplier(retry.getMultiplier())
-			.maxDelay(retry.getMaxInterval())
-			.jitter(retry.getJitter())
-			.timeout(retry.getTimeout())
-			.retryStatuses(retry.getStatuses())
-			.retryCreate(retry.isCreateEnabled())
-			.build());
+		try {
+			return new ClerkRetryPolicy(ClerkRetryPolicies.builder()
+				.maxRetries(retry.getMaxRetries())
+				.delay(retry.getInitialInterval())
+				.multiplier(retry.getMultiplier())
+				.maxDelay(retry.getMaxInterval())
+				.jitter(retry.getJitter())
+				.timeout(retry.getTimeout())
+				.retryStatuses(retry.getStatuses())
+				.retryCreate(retry.isCreateEnabled())
+				.build());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ClerkConfigurationException("retryPolicy", ex.getMessage());
+		}
 	}
 
 }

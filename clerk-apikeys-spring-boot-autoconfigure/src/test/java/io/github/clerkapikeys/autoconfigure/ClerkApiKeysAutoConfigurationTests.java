@@ -298,6 +298,25 @@ class ClerkApiKeysAutoConfigurationTests {
 	}
 
 	@Test
+	void inconsistentRetryPropertiesAreExplained() {
+		this.contextRunner.withPropertyValues("clerk.retry.initial-interval=10ms", "clerk.retry.jitter=50ms")
+			.run((context) -> {
+				var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("'clerk.retry.*' is not valid",
+						"jitter must not be more than delay");
+			});
+	}
+
+	@Test
+	void nonPositiveTimeoutIsExplained() {
+		this.contextRunner.withPropertyValues("clerk.response-timeout=0s").run((context) -> {
+			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'clerk.response-timeout' is not valid",
+					"must be a positive duration");
+		});
+	}
+
+	@Test
 	void malformedApiUrlIsRefused() {
 		this.contextRunner.withPropertyValues("clerk.api-url=api.clerk.com").run((context) -> {
 			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
