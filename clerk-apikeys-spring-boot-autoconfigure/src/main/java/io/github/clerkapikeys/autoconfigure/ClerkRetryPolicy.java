@@ -14,9 +14,7 @@ import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
  */
 public record ClerkRetryPolicy(RetryPolicy retryPolicy) {
 
-	/**
-	 * Checks the policy is set.
-	 */
+	// Checks the policy is set.
 	public ClerkRetryPolicy {
 		Assert.notNull(retryPolicy, "retryPolicy must not be null");
 	}

@@ -14,9 +14,7 @@ import java.util.Map;
  */
 public record ClerkError(String message, String longMessage, String code, Map<String, Object> meta) {
 
-	/**
-	 * Normalizes {@code meta} to an unmodifiable map, empty when absent.
-	 */
+	// Normalizes {@code meta} to an unmodifiable map, empty when absent.
 	public ClerkError {
 		meta = (meta != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(meta)) : Map.of();
 	}

@@ -51,9 +51,7 @@ public record ApiKey(
 		@JsonProperty("created_at") Instant createdAt,
 		@JsonProperty("updated_at") Instant updatedAt) {
 
-	/**
-	 * Normalizes {@code scopes} to an unmodifiable list, empty when absent.
-	 */
+	// Normalizes {@code scopes} to an unmodifiable list, empty when absent.
 	public ApiKey {
 		scopes = (scopes != null) ? List.copyOf(scopes) : List.of();
 	}

@@ -14,9 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApiKeyList(@JsonProperty("data") List<ApiKey> data, @JsonProperty("total_count") long totalCount) {
 
-	/**
-	 * Normalizes {@code data} to an unmodifiable list, empty when absent.
-	 */
+	// Normalizes {@code data} to an unmodifiable list, empty when absent.
 	public ApiKeyList {
 		data = (data != null) ? List.copyOf(data) : List.of();
 	}
