@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkNotFoundException;
@@ -70,7 +71,14 @@ public final class ReactiveApiKeyVerifier {
 		}
 		String hash = ApiKeyVerificationCache.hash(secret);
 		Verification cached = this.cache.completed(hash);
-		return (cached != null) ? cached : this.cache.get(hash, (key) -> call(secret)).join();
+		if (cached != null) {
+			return cached;
+		}
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("ApiKeyVerifier.verify would block thread " + Thread.currentThread().getName()
+					+ ", which must not block; use ReactiveApiKeyVerifier there");
+		}
+		return this.cache.get(hash, (key) -> call(secret)).join();
 	}
 
 	boolean isUsable(Verification verification) {

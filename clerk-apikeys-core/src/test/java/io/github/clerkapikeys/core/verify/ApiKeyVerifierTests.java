@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
@@ -368,6 +370,23 @@ class ApiKeyVerifierTests {
 		assertThat(inFlight.get()).isPresent();
 		verifier.verify(SECRET);
 		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void blockingVerifierRefusesToBlockAReactiveThreadButServesCachedAnswersThere() {
+		stubValidKey();
+		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+
+		StepVerifier.create(Mono.fromCallable(() -> verifier.verify(SECRET)).subscribeOn(Schedulers.parallel()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("use ReactiveApiKeyVerifier"))
+			.verify();
+		assertThat(verifyCalls()).isZero();
+
+		verifier.verify(SECRET);
+		StepVerifier.create(Mono.fromCallable(() -> verifier.verify(SECRET)).subscribeOn(Schedulers.parallel()))
+			.assertNext((key) -> assertThat(key).isPresent())
+			.verifyComplete();
 	}
 
 	@Test
