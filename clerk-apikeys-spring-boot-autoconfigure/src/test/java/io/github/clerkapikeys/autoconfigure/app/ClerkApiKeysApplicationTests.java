@@ -2,16 +2,12 @@ package io.github.clerkapikeys.autoconfigure.app;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
@@ -24,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -35,23 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(properties = { "clerk.secret-key=sk_test_fake", "clerk.api-version=2025-11-10",
 		"clerk.response-timeout=500ms", "clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms" })
-class ClerkApiKeysApplicationTests {
-
-	static final String KEY_ID = "ak_3beecc9c60adb5f9b850e91a8ee1e992";
-
-	static final String KEY_JSON = """
-			{"object": "api_key", "id": "%s", "type": "api_key", "subject": "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
-			 "name": "n", "description": null, "claims": null, "scopes": ["read"], "revoked": false,
-			 "revocation_reason": null, "expired": false, "expiration": null, "created_by": null,
-			 "last_used_at": null, "created_at": 1, "updated_at": 2}""".formatted(KEY_ID);
-
-	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void clerkApiUrl(DynamicPropertyRegistry registry) {
-		registry.add("clerk.api-url", () -> wireMock.baseUrl() + "/v1");
-	}
+class ClerkApiKeysApplicationTests extends WireMockClerkApplicationTests {
 
 	@Autowired
 	ClerkApiKeysClient client;

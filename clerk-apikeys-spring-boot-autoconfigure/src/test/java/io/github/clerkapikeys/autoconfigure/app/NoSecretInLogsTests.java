@@ -1,15 +1,11 @@
 package io.github.clerkapikeys.autoconfigure.app;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.CreateApiKeyRequest;
@@ -20,7 +16,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -32,17 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest(properties = { "clerk.secret-key=sk_test_fake_never_logged", "clerk.retry.initial-interval=5ms",
 		"clerk.retry.jitter=0ms", "logging.level.org.springframework.web=TRACE", "logging.level.reactor.netty=TRACE",
 		"logging.level.io.github.clerkapikeys=TRACE", "logging.level.org.springframework.http=TRACE" })
-class NoSecretInLogsTests {
+class NoSecretInLogsTests extends WireMockClerkApplicationTests {
 
 	static final String API_KEY_SECRET = "ak_secretNeverLogged0123456789ABCDEF";
-
-	@RegisterExtension
-	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void clerkApiUrl(DynamicPropertyRegistry registry) {
-		registry.add("clerk.api-url", () -> wireMock.baseUrl() + "/v1");
-	}
 
 	@Autowired
 	ClerkApiKeysClient client;
@@ -52,7 +39,7 @@ class NoSecretInLogsTests {
 
 	@Test
 	void secretsStayOutOfTheLog(CapturedOutput output) {
-		String created = ClerkApiKeysApplicationTests.KEY_JSON.replace("\"scopes\"",
+		String created = KEY_JSON.replace("\"scopes\"",
 				"\"secret\": \"" + API_KEY_SECRET + "\", \"scopes\"");
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys")).willReturn(okJson(created)));
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(aResponse().withStatus(503)));
