@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
@@ -180,8 +181,10 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 				: new ReactorClientHttpConnector(HttpClient.create()
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()))
 					.responseTimeout(this.responseTimeout));
+		// A factory of our own rather than baseUrl(), which a factory set on the injected builder would
+		// override; it encodes URI variables strictly, so an id or query can never add a path segment.
 		WebClient webClient = builder.clientConnector(connector)
-			.baseUrl(baseUri.toString())
+			.uriBuilderFactory(new DefaultUriBuilderFactory(baseUri.toString()))
 			.defaultHeaders((headers) -> {
 				headers.setBearerAuth(key);
 				headers.set("Clerk-API-Version", this.apiVersion);

@@ -112,6 +112,17 @@ class ClientBuilderTests extends WireMockClientSupport {
 	}
 
 	@Test
+	void uriBuilderFactoryOfTheInjectedBuilderDoesNotRedirectClerkCalls() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
+		WebClient.Builder shared = WebClient.builder()
+			.uriBuilderFactory(new org.springframework.web.util.DefaultUriBuilderFactory("http://127.0.0.1:9/elsewhere"));
+
+		ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl()).webClientBuilder(shared).build().getApiKey(KEY_ID);
+
+		assertThat(wireMock.getAllServeEvents().get(0).getRequest().getUrl()).isEqualTo("/v1/api_keys/" + KEY_ID);
+	}
+
+	@Test
 	void toStringNeverShowsASecret() {
 		ClerkApiKeysClient.Builder builder = ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl());
 		ApiKey key = new ApiKey("api_key", KEY_ID, "api_key", ClerkFixtures.SUBJECT, "n", null, null, List.of(),
