@@ -1,0 +1,59 @@
+package io.github.clerkapikeys.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * IDE completion: every {@code clerk.*} key is in the generated metadata, with a description and, where
+ * it has one, its default.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyPropertyIsDescribedWithItsDefault() throws IOException {
+		Map<String, JsonNode> properties = new HashMap<>();
+		for (String resource : List.of("META-INF/spring-configuration-metadata.json")) {
+			try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+				assertThat(in).as(resource).isNotNull();
+				JsonMapper.builder().build().readTree(in).get("properties")
+					.forEach((property) -> properties.put(property.get("name").asString(), property));
+			}
+		}
+
+		assertThat(properties).containsOnlyKeys("clerk.enabled", "clerk.secret-key", "clerk.api-url",
+				"clerk.api-version", "clerk.connect-timeout", "clerk.response-timeout", "clerk.retry.enabled",
+				"clerk.retry.max-retries", "clerk.retry.initial-interval", "clerk.retry.multiplier",
+				"clerk.retry.max-interval", "clerk.retry.jitter", "clerk.retry.timeout", "clerk.retry.statuses",
+				"clerk.retry.create-enabled", "clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl",
+				"clerk.verify.cache.negative-ttl", "clerk.verify.cache.maximum-size");
+		properties.values()
+			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
+				.isNotBlank()
+				.doesNotStartWith("The ")
+				.doesNotContainIgnoringCase("default"));
+		assertThat(properties.get("clerk.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("clerk.api-url").get("defaultValue").asString()).isEqualTo("https://api.clerk.com/v1");
+		assertThat(properties.get("clerk.verify.cache.positive-ttl").get("defaultValue").asString()).isEqualTo("30s");
+		assertThat(properties.get("clerk.retry.statuses").get("defaultValue")).hasSize(4);
+	}
+
+	@Test
+	void cacheDefaultsAreTheCoreDefaults() {
+		ClerkProperties.Verify.Cache cache = new ClerkProperties().getVerify().getCache();
+		assertThat(cache.getPositiveTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_POSITIVE_TTL);
+		assertThat(cache.getNegativeTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_NEGATIVE_TTL);
+		assertThat(cache.getMaximumSize()).isEqualTo(ApiKeyVerificationCache.DEFAULT_MAXIMUM_SIZE);
+	}
+
+}
