@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmark and runs it: every contender in its own JVM against a loopback stub of Clerk's
-# verify endpoint. Arguments: rounds (3), warm-up seconds (10), measured seconds (10), concurrency (16).
+# verify endpoint. Arguments: rounds (5), warm-up seconds (10), measured seconds (10), concurrency (16).
 # The Markdown table is printed and written to samples/clerk-apikeys-benchmark/target/benchmark-results.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
