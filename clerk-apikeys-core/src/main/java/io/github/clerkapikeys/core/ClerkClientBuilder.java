@@ -8,83 +8,88 @@ import java.util.List;
 import java.util.Locale;
 
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
 
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
- * Settings shared by {@link ClerkApiKeysClient.Builder} and {@link ReactiveClerkApiKeysClient.Builder}.
- * Only {@link #secretKey(String)} is required; everything else has a default. Settings are checked when
- * the client is built, and a {@link ClerkConfigurationException} names the one that is wrong.
- *
- * @param <B> the concrete builder type
+ * Builder of both clients: {@link #build()} for a {@link ClerkApiKeysClient},
+ * {@link #buildReactive()} for a {@link ReactiveClerkApiKeysClient}. Start one with
+ * {@link ClerkApiKeysClient#builder()} or {@link ReactiveClerkApiKeysClient#builder()}.
+ * <p>
+ * Only {@link #secretKey(String)} is required; everything else has a default. Settings
+ * are checked when the client is built, and a {@link ClerkConfigurationException} names
+ * the one that is wrong.
  */
-public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
+public final class ClerkClientBuilder {
 
 	/** Clerk's Backend API, used unless another URL is set. */
 	public static final String DEFAULT_API_URL = "https://api.clerk.com/v1";
 
-	/** Version of Clerk's Backend API this library is written against, sent as {@code Clerk-API-Version}. */
+	/**
+	 * Version of Clerk's Backend API this library is written against, sent as
+	 * {@code Clerk-API-Version}.
+	 */
 	public static final String DEFAULT_API_VERSION = "2026-05-12";
 
 	/** Time allowed to open a connection, unless another is set. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-	/** Time allowed for Clerk's answer once the request is sent, unless another is set. */
+	/**
+	 * Time allowed for Clerk's answer once the request is sent, unless another is set.
+	 */
 	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
 
-	private String secretKey;
+	private @Nullable String secretKey;
 
-	private String apiUrl = DEFAULT_API_URL;
+	private @Nullable String apiUrl = DEFAULT_API_URL;
 
-	private String apiVersion = DEFAULT_API_VERSION;
+	private @Nullable String apiVersion = DEFAULT_API_VERSION;
 
-	private WebClient.Builder webClientBuilder;
+	private WebClient.@Nullable Builder webClientBuilder;
 
-	private ClientHttpConnector clientHttpConnector;
+	private @Nullable ClientHttpConnector clientHttpConnector;
 
-	private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+	private @Nullable Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-	private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+	private @Nullable Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
-	private RetryPolicy retryPolicy = ClerkRetryPolicies.defaults();
+	private @Nullable RetryPolicy retryPolicy = ClerkRetryPolicies.defaults();
 
 	private final List<ApiKeyChangeListener> changeListeners = new ArrayList<>();
 
 	ClerkClientBuilder() {
 	}
 
-	@SuppressWarnings("unchecked")
-	private B self() {
-		return (B) this;
-	}
-
 	/**
-	 * Set the secret key of the Clerk instance ({@code sk_live_...} or {@code sk_test_...}), sent as a
-	 * bearer token. Required.
+	 * Set the secret key of the Clerk instance ({@code sk_live_...} or
+	 * {@code sk_test_...}), sent as a bearer token. Required.
 	 * @param secretKey the secret key
 	 * @return this builder
 	 */
-	public B secretKey(String secretKey) {
+	public ClerkClientBuilder secretKey(@Nullable String secretKey) {
 		this.secretKey = secretKey;
-		return self();
+		return this;
 	}
 
 	/**
-	 * Set the base URL of Clerk's Backend API. Plain {@code http} is only accepted for a loopback host,
-	 * since the secret key would otherwise cross the network in clear.
+	 * Set the base URL of Clerk's Backend API. Plain {@code http} is only accepted for a
+	 * loopback host, since the secret key would otherwise cross the network in clear.
 	 * @param apiUrl the base URL, {@value #DEFAULT_API_URL} by default
 	 * @return this builder
 	 */
-	public B apiUrl(String apiUrl) {
+	public ClerkClientBuilder apiUrl(@Nullable String apiUrl) {
 		this.apiUrl = apiUrl;
-		return self();
+		return this;
 	}
 
 	/**
@@ -92,31 +97,31 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 	 * @param apiVersion the API version, {@value #DEFAULT_API_VERSION} by default
 	 * @return this builder
 	 */
-	public B apiVersion(String apiVersion) {
+	public ClerkClientBuilder apiVersion(@Nullable String apiVersion) {
 		this.apiVersion = apiVersion;
-		return self();
+		return this;
 	}
 
 	/**
-	 * Start from this {@link WebClient.Builder}, such as Spring Boot's, so its filters, observation
-	 * registry and codecs apply. It is cloned, never changed.
+	 * Start from this {@link WebClient.Builder}, such as Spring Boot's, so its filters,
+	 * observation registry and codecs apply. It is cloned, never changed.
 	 * @param webClientBuilder the builder to start from
 	 * @return this builder
 	 */
-	public B webClientBuilder(WebClient.Builder webClientBuilder) {
+	public ClerkClientBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
 		this.webClientBuilder = webClientBuilder;
-		return self();
+		return this;
 	}
 
 	/**
-	 * Use this connector instead of the Reactor Netty one this library creates. The connect and
-	 * response timeouts of this builder are then the connector's business.
+	 * Use this connector instead of the Reactor Netty one this library creates. The
+	 * connect and response timeouts of this builder are then the connector's business.
 	 * @param clientHttpConnector the connector
 	 * @return this builder
 	 */
-	public B clientHttpConnector(ClientHttpConnector clientHttpConnector) {
+	public ClerkClientBuilder clientHttpConnector(ClientHttpConnector clientHttpConnector) {
 		this.clientHttpConnector = clientHttpConnector;
-		return self();
+		return this;
 	}
 
 	/**
@@ -124,19 +129,20 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 	 * @param connectTimeout a positive duration
 	 * @return this builder
 	 */
-	public B connectTimeout(Duration connectTimeout) {
+	public ClerkClientBuilder connectTimeout(@Nullable Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
-		return self();
+		return this;
 	}
 
 	/**
-	 * Set the time allowed for Clerk's answer once the request is sent; each attempt has its own.
+	 * Set the time allowed for Clerk's answer once the request is sent; each attempt has
+	 * its own.
 	 * @param responseTimeout a positive duration
 	 * @return this builder
 	 */
-	public B responseTimeout(Duration responseTimeout) {
+	public ClerkClientBuilder responseTimeout(@Nullable Duration responseTimeout) {
 		this.responseTimeout = responseTimeout;
-		return self();
+		return this;
 	}
 
 	/**
@@ -144,34 +150,46 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 	 * @param retryPolicy the policy, {@link ClerkRetryPolicies#none()} to never retry
 	 * @return this builder
 	 */
-	public B retryPolicy(RetryPolicy retryPolicy) {
+	public ClerkClientBuilder retryPolicy(@Nullable RetryPolicy retryPolicy) {
 		this.retryPolicy = retryPolicy;
-		return self();
+		return this;
 	}
 
 	/**
-	 * Tell {@code listener} whenever the client updates, revokes or deletes a key, such as the
-	 * {@code ApiKeyVerificationCache} of a verifier so that it forgets the key at once.
+	 * Tell {@code listener} whenever the client updates, revokes or deletes a key, such
+	 * as the {@code ApiKeyVerificationCache} of a verifier so that it forgets the key at
+	 * once.
 	 * @param listener the listener to add
 	 * @return this builder
 	 */
-	public B changeListener(ApiKeyChangeListener listener) {
-		if (listener == null) {
-			throw new ClerkConfigurationException("changeListener", "changeListener must not be null");
-		}
+	public ClerkClientBuilder changeListener(ApiKeyChangeListener listener) {
+		Assert.notNull(listener, "listener must not be null");
 		this.changeListeners.add(listener);
-		return self();
+		return this;
 	}
 
-	final DefaultReactiveClerkApiKeysClient buildReactiveClient() {
+	/**
+	 * Check the settings and build a blocking client.
+	 * @return the client
+	 * @throws ClerkConfigurationException naming the setting that is missing or wrong
+	 */
+	public ClerkApiKeysClient build() {
+		return new DefaultClerkApiKeysClient(buildReactive());
+	}
+
+	/**
+	 * Check the settings and build a reactive client.
+	 * @return the client
+	 * @throws ClerkConfigurationException naming the setting that is missing or wrong
+	 */
+	public ReactiveClerkApiKeysClient buildReactive() {
 		String key = checkSecretKey(this.secretKey);
 		URI baseUri = checkApiUrl(this.apiUrl);
-		if (this.apiVersion == null || this.apiVersion.isBlank()) {
-			throw new ClerkConfigurationException("apiVersion", "apiVersion must not be blank");
-		}
-		checkPositive("connectTimeout", this.connectTimeout);
-		checkPositive("responseTimeout", this.responseTimeout);
-		if (this.retryPolicy == null) {
+		String version = checkApiVersion(this.apiVersion);
+		Duration connect = checkPositive("connectTimeout", this.connectTimeout);
+		Duration response = checkPositive("responseTimeout", this.responseTimeout);
+		RetryPolicy retries = this.retryPolicy;
+		if (retries == null) {
 			throw new ClerkConfigurationException("retryPolicy",
 					"retryPolicy must not be null; use ClerkRetryPolicies.none() to switch retries off");
 		}
@@ -179,23 +197,25 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 				: WebClient.builder();
 		ClientHttpConnector connector = (this.clientHttpConnector != null) ? this.clientHttpConnector
 				: new ReactorClientHttpConnector(HttpClient.create()
-					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(this.connectTimeout.toMillis()))
-					.responseTimeout(this.responseTimeout));
-		// A factory of our own rather than baseUrl(), which a factory set on the injected builder would
-		// override; it encodes URI variables strictly, so an id or query can never add a path segment.
+					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connect.toMillis()))
+					.responseTimeout(response));
+		// A factory of our own rather than baseUrl(), which a factory set on the injected
+		// builder would
+		// override; it encodes URI variables strictly, so an id or query can never add a
+		// path segment.
 		WebClient webClient = builder.clientConnector(connector)
 			.uriBuilderFactory(new DefaultUriBuilderFactory(baseUri.toString()))
 			.defaultHeaders((headers) -> {
 				headers.setBearerAuth(key);
-				headers.set("Clerk-API-Version", this.apiVersion);
+				headers.set("Clerk-API-Version", version);
 				headers.set("User-Agent", UserAgent.VALUE);
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			})
 			.build();
-		return new DefaultReactiveClerkApiKeysClient(webClient, this.retryPolicy, baseUri, List.copyOf(this.changeListeners));
+		return new DefaultReactiveClerkApiKeysClient(webClient, retries, baseUri, List.copyOf(this.changeListeners));
 	}
 
-	private static String checkSecretKey(String secretKey) {
+	private static String checkSecretKey(@Nullable String secretKey) {
 		if (secretKey == null || secretKey.isBlank()) {
 			throw new ClerkConfigurationException("secretKey",
 					"No Clerk secret key is set. Copy it from the Clerk Dashboard (API keys page); "
@@ -212,7 +232,14 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 		return secretKey;
 	}
 
-	private static URI checkApiUrl(String apiUrl) {
+	private static String checkApiVersion(@Nullable String apiVersion) {
+		if (apiVersion == null || apiVersion.isBlank()) {
+			throw new ClerkConfigurationException("apiVersion", "apiVersion must not be blank");
+		}
+		return apiVersion;
+	}
+
+	private static URI checkApiUrl(@Nullable String apiUrl) {
 		if (apiUrl == null || apiUrl.isBlank()) {
 			throw new ClerkConfigurationException("apiUrl", "apiUrl must not be blank");
 		}
@@ -221,8 +248,8 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 			uri = new URI(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl);
 		}
 		catch (URISyntaxException ex) {
-			throw new ClerkConfigurationException("apiUrl", "apiUrl '" + apiUrl + "' is not a valid URL: "
-					+ ex.getReason());
+			throw new ClerkConfigurationException("apiUrl",
+					"apiUrl '" + apiUrl + "' is not a valid URL: " + ex.getReason());
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
 		if (!"https".equals(scheme) && !"http".equals(scheme) || uri.getHost() == null) {
@@ -230,20 +257,20 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 					"apiUrl '" + apiUrl + "' must be an absolute http or https URL, such as " + DEFAULT_API_URL);
 		}
 		if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new ClerkConfigurationException("apiUrl",
-					"apiUrl must not contain user info, a query or a fragment");
+			throw new ClerkConfigurationException("apiUrl", "apiUrl must not contain user info, a query or a fragment");
 		}
 		if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
-			throw new ClerkConfigurationException("apiUrl", "apiUrl '" + apiUrl
-					+ "' uses plain http to a host that is not loopback, which would send the secret key in "
-					+ "clear; use https (plain http is only accepted for localhost, 127.0.0.0/8 and [::1])");
+			throw new ClerkConfigurationException("apiUrl",
+					"apiUrl '" + apiUrl
+							+ "' uses plain http to a host that is not loopback, which would send the secret key in "
+							+ "clear; use https (plain http is only accepted for localhost, 127.0.0.0/8 and [::1])");
 		}
 		return uri;
 	}
 
 	/**
-	 * Return whether {@code host} names this machine: {@code localhost}, an address in 127.0.0.0/8 or
-	 * {@code [::1]}. No name lookup is made.
+	 * Return whether {@code host} names this machine: {@code localhost}, an address in
+	 * 127.0.0.0/8 or {@code [::1]}. No name lookup is made.
 	 * @param host the host of a URL
 	 * @return {@code true} for a loopback host
 	 */
@@ -253,10 +280,11 @@ public abstract class ClerkClientBuilder<B extends ClerkClientBuilder<B>> {
 				|| h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 	}
 
-	private static void checkPositive(String setting, Duration value) {
+	private static Duration checkPositive(String setting, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
 			throw new ClerkConfigurationException(setting, setting + " must be a positive duration");
 		}
+		return value;
 	}
 
 	@Override

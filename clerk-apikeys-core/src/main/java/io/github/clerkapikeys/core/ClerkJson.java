@@ -5,9 +5,9 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON mapper of Clerk's wire format, kept apart from the application's own mapper so that global
- * Jackson settings (naming strategies, null inclusion, strictness) cannot change what is sent to or
- * read from Clerk. Timestamps are epoch milliseconds.
+ * The JSON mapper of Clerk's wire format, kept apart from the application's own mapper so
+ * that global Jackson settings (naming strategies, null inclusion, strictness) cannot
+ * change what is sent to or read from Clerk. Timestamps are epoch milliseconds.
  */
 final class ClerkJson {
 

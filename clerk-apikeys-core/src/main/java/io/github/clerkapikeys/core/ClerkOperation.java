@@ -3,8 +3,8 @@ package io.github.clerkapikeys.core;
 /**
  * The eight API-key operations, named by Clerk's operation ids.
  * <p>
- * Each knows whether repeating it is harmless, which decides whether it may be retried after its
- * request may already have reached Clerk.
+ * Each knows whether repeating it is harmless, which decides whether it may be retried
+ * after its request may already have reached Clerk.
  */
 public enum ClerkOperation {
 
@@ -17,7 +17,10 @@ public enum ClerkOperation {
 	/** {@code GET /api_keys/{apiKeyID}}. */
 	GET_API_KEY("getApiKey", true),
 
-	/** {@code PATCH /api_keys/{apiKeyID}}: sets fields to given values, so repeating it is harmless. */
+	/**
+	 * {@code PATCH /api_keys/{apiKeyID}}: sets fields to given values, so repeating it is
+	 * harmless.
+	 */
 	UPDATE_API_KEY("updateApiKey", true),
 
 	/** {@code DELETE /api_keys/{apiKeyID}}. */
@@ -26,7 +29,9 @@ public enum ClerkOperation {
 	/** {@code GET /api_keys/{apiKeyID}/secret}. */
 	GET_API_KEY_SECRET("getApiKeySecret", true),
 
-	/** {@code POST /api_keys/{apiKeyID}/revoke}: revoking twice leaves the key revoked. */
+	/**
+	 * {@code POST /api_keys/{apiKeyID}/revoke}: revoking twice leaves the key revoked.
+	 */
 	REVOKE_API_KEY("revokeApiKey", true),
 
 	/** {@code POST /api_keys/verify}: a read. */

@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * What {@code createApiKey} sends. Build one with {@link #builder()}; {@code name} and {@code subject}
- * are required, and every field is checked against Clerk's spec when {@link Builder#build()} runs.
+ * What {@code createApiKey} sends. Build one with {@link #builder()}; {@code name} and
+ * {@code subject} are required, and every field is checked against Clerk's spec when
+ * {@link Builder#build()} runs.
  */
 public final class CreateApiKeyRequest {
 
@@ -14,17 +17,17 @@ public final class CreateApiKeyRequest {
 
 	private final String subject;
 
-	private final String type;
+	private final @Nullable String type;
 
-	private final String description;
+	private final @Nullable String description;
 
-	private final Object claims;
+	private final @Nullable Object claims;
 
-	private final List<String> scopes;
+	private final @Nullable List<String> scopes;
 
-	private final String createdBy;
+	private final @Nullable String createdBy;
 
-	private final Long secondsUntilExpiration;
+	private final @Nullable Long secondsUntilExpiration;
 
 	private CreateApiKeyRequest(Builder builder) {
 		this.name = Arguments.name(builder.name);
@@ -49,7 +52,7 @@ public final class CreateApiKeyRequest {
 	 * Return the key's name.
 	 * @return the name
 	 */
-	public String getName() {
+	String getName() {
 		return this.name;
 	}
 
@@ -57,7 +60,7 @@ public final class CreateApiKeyRequest {
 	 * Return the user, organization or machine the key is for.
 	 * @return the subject
 	 */
-	public String getSubject() {
+	String getSubject() {
 		return this.subject;
 	}
 
@@ -74,7 +77,7 @@ public final class CreateApiKeyRequest {
 		return body;
 	}
 
-	private static void putIfSet(Map<String, Object> body, String field, Object value) {
+	private static void putIfSet(Map<String, Object> body, String field, @Nullable Object value) {
 		if (value != null) {
 			body.put(field, value);
 		}
@@ -91,52 +94,54 @@ public final class CreateApiKeyRequest {
 	 */
 	public static final class Builder {
 
-		private String name;
+		private @Nullable String name;
 
-		private String subject;
+		private @Nullable String subject;
 
-		private String type;
+		private @Nullable String type;
 
-		private String description;
+		private @Nullable String description;
 
-		private Object claims;
+		private @Nullable Object claims;
 
-		private List<String> scopes;
+		private @Nullable List<String> scopes;
 
-		private String createdBy;
+		private @Nullable String createdBy;
 
-		private Long secondsUntilExpiration;
+		private @Nullable Long secondsUntilExpiration;
 
 		private Builder() {
 		}
 
 		/**
-		 * Set the key's name: at least 3 characters, no white space at either end. Required.
+		 * Set the key's name: at least 3 characters, no white space at either end.
+		 * Required.
 		 * @param name the name
 		 * @return this builder
 		 */
-		public Builder name(String name) {
+		public Builder name(@Nullable String name) {
 			this.name = name;
 			return this;
 		}
 
 		/**
-		 * Set the owner of the key: {@code user_}, {@code org_}, {@code mch_} or {@code scim_} followed by
-		 * 27 word characters. Required.
+		 * Set the owner of the key: {@code user_}, {@code org_}, {@code mch_} or
+		 * {@code scim_} followed by 27 word characters. Required.
 		 * @param subject the subject
 		 * @return this builder
 		 */
-		public Builder subject(String subject) {
+		public Builder subject(@Nullable String subject) {
 			this.subject = subject;
 			return this;
 		}
 
 		/**
-		 * Set the key's type, 3 to 25 characters; Clerk uses {@code api_key} when none is given.
+		 * Set the key's type, 3 to 25 characters; Clerk uses {@code api_key} when none is
+		 * given.
 		 * @param type the type
 		 * @return this builder
 		 */
-		public Builder type(String type) {
+		public Builder type(@Nullable String type) {
 			this.type = type;
 			return this;
 		}
@@ -146,7 +151,7 @@ public final class CreateApiKeyRequest {
 		 * @param description the description
 		 * @return this builder
 		 */
-		public Builder description(String description) {
+		public Builder description(@Nullable String description) {
 			this.description = description;
 			return this;
 		}
@@ -156,7 +161,7 @@ public final class CreateApiKeyRequest {
 		 * @param claims the claims
 		 * @return this builder
 		 */
-		public Builder claims(Object claims) {
+		public Builder claims(@Nullable Object claims) {
 			this.claims = claims;
 			return this;
 		}
@@ -185,7 +190,7 @@ public final class CreateApiKeyRequest {
 		 * @param createdBy the creating user's id
 		 * @return this builder
 		 */
-		public Builder createdBy(String createdBy) {
+		public Builder createdBy(@Nullable String createdBy) {
 			this.createdBy = createdBy;
 			return this;
 		}
@@ -195,7 +200,7 @@ public final class CreateApiKeyRequest {
 		 * @param secondsUntilExpiration more than 0
 		 * @return this builder
 		 */
-		public Builder secondsUntilExpiration(Long secondsUntilExpiration) {
+		public Builder secondsUntilExpiration(@Nullable Long secondsUntilExpiration) {
 			this.secondsUntilExpiration = secondsUntilExpiration;
 			return this;
 		}

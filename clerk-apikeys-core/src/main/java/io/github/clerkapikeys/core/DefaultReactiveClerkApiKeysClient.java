@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -15,11 +16,11 @@ import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
-import io.github.clerkapikeys.core.retry.ReactorRetry;
 
 /**
  * {@link ReactiveClerkApiKeysClient} on a {@link WebClient}. URIs are templates
- * ({@code /api_keys/{apiKeyID}}), so HTTP client metrics get one series per operation, never one per key.
+ * ({@code /api_keys/{apiKeyID}}), so HTTP client metrics get one series per operation,
+ * never one per key.
  */
 final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysClient {
 
@@ -39,102 +40,127 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 
 	private final List<ApiKeyChangeListener> changeListeners;
 
+	private final RequestOptions options;
+
 	DefaultReactiveClerkApiKeysClient(WebClient webClient, RetryPolicy retryPolicy, URI apiUrl,
 			List<ApiKeyChangeListener> changeListeners) {
+		this(webClient, retryPolicy, apiUrl, new ClerkResponses(apiUrl), changeListeners, RequestOptions.NONE);
+	}
+
+	private DefaultReactiveClerkApiKeysClient(WebClient webClient, RetryPolicy retryPolicy, URI apiUrl,
+			ClerkResponses responses, List<ApiKeyChangeListener> changeListeners, RequestOptions options) {
 		this.webClient = webClient;
 		this.retryPolicy = retryPolicy;
 		this.apiUrl = apiUrl;
-		this.responses = new ClerkResponses(apiUrl);
+		this.responses = responses;
 		this.changeListeners = changeListeners;
+		this.options = options;
 	}
 
 	@Override
-	public Mono<ApiKey> createApiKey(CreateApiKeyRequest request, RequestOptions options) {
+	public ReactiveClerkApiKeysClient withOptions(RequestOptions options) {
+		Arguments.required("options", options);
+		return new DefaultReactiveClerkApiKeysClient(this.webClient, this.retryPolicy, this.apiUrl, this.responses,
+				this.changeListeners, this.options.with(options));
+	}
+
+	@Override
+	public Mono<ApiKey> createApiKey(CreateApiKeyRequest request) {
 		Arguments.required("request", request);
-		return execute(ClerkOperation.CREATE_API_KEY, options, ApiKey.class,
-				this.webClient.post().uri(API_KEYS).contentType(MediaType.APPLICATION_JSON)
+		return execute(ClerkOperation.CREATE_API_KEY, ApiKey.class,
+				this.webClient.post()
+					.uri(API_KEYS)
+					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(ClerkJson.write(request.toBody())));
 	}
 
 	@Override
-	public Mono<ApiKeyList> getApiKeys(GetApiKeysRequest request, RequestOptions options) {
+	public Mono<ApiKeyList> getApiKeys(GetApiKeysRequest request) {
 		Arguments.required("request", request);
 		Map<String, Object> parameters = request.toQueryParameters();
 		StringJoiner template = new StringJoiner("&", API_KEYS + "?", "");
 		parameters.keySet().forEach((name) -> template.add(name + "={" + name + "}"));
-		return execute(ClerkOperation.GET_API_KEYS, options, ApiKeyList.class,
+		return execute(ClerkOperation.GET_API_KEYS, ApiKeyList.class,
 				this.webClient.get().uri(template.toString(), parameters));
 	}
 
 	@Override
-	public Flux<ApiKey> getAllApiKeys(GetApiKeysRequest request, RequestOptions options) {
+	public Flux<ApiKey> getAllApiKeys(GetApiKeysRequest request) {
 		Arguments.required("request", request);
 		int limit = (request.getLimit() != null) ? request.getLimit() : DEFAULT_PAGE_SIZE;
 		int offset = (request.getOffset() != null) ? request.getOffset() : 0;
-		return new SubscribeOnRequest<>(() -> pagesFrom(request, limit, offset, options));
+		return new SubscribeOnRequest<>(() -> pagesFrom(request, limit, offset));
 	}
 
-	private Flux<ApiKey> pagesFrom(GetApiKeysRequest request, int limit, int offset, RequestOptions options) {
-		return getApiKeys(request.withPage(limit, offset), options).flatMapMany((page) -> {
+	private Flux<ApiKey> pagesFrom(GetApiKeysRequest request, int limit, int offset) {
+		return getApiKeys(request.withPage(limit, offset)).flatMapMany((page) -> {
 			Flux<ApiKey> keys = Flux.fromIterable(page.data());
 			int next = offset + page.data().size();
 			if (page.data().isEmpty() || next >= page.totalCount()) {
 				return keys;
 			}
-			return keys.concatWith(new SubscribeOnRequest<>(() -> pagesFrom(request, limit, next, options)));
+			return keys.concatWith(new SubscribeOnRequest<>(() -> pagesFrom(request, limit, next)));
 		});
 	}
 
 	@Override
-	public Mono<ApiKey> getApiKey(String apiKeyId, RequestOptions options) {
+	public Mono<ApiKey> getApiKey(String apiKeyId) {
 		Arguments.apiKeyId(apiKeyId);
-		return execute(ClerkOperation.GET_API_KEY, options, ApiKey.class, this.webClient.get().uri(API_KEY, apiKeyId));
+		return execute(ClerkOperation.GET_API_KEY, ApiKey.class, this.webClient.get().uri(API_KEY, apiKeyId));
 	}
 
 	@Override
-	public Mono<ApiKey> updateApiKey(String apiKeyId, UpdateApiKeyRequest request, RequestOptions options) {
+	public Mono<ApiKey> updateApiKey(String apiKeyId, UpdateApiKeyRequest request) {
 		Arguments.apiKeyId(apiKeyId);
 		Arguments.required("request", request);
-		return notifyChange(apiKeyId, ClerkOperation.UPDATE_API_KEY, execute(ClerkOperation.UPDATE_API_KEY, options,
-				ApiKey.class, this.webClient.patch().uri(API_KEY, apiKeyId).contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(ClerkJson.write(request.toBody()))));
+		return notifyChange(apiKeyId, ClerkOperation.UPDATE_API_KEY,
+				execute(ClerkOperation.UPDATE_API_KEY, ApiKey.class,
+						this.webClient.patch()
+							.uri(API_KEY, apiKeyId)
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(ClerkJson.write(request.toBody()))));
 	}
 
 	@Override
-	public Mono<DeletedApiKey> deleteApiKey(String apiKeyId, RequestOptions options) {
+	public Mono<DeletedApiKey> deleteApiKey(String apiKeyId) {
 		Arguments.apiKeyId(apiKeyId);
-		return notifyChange(apiKeyId, ClerkOperation.DELETE_API_KEY, execute(ClerkOperation.DELETE_API_KEY, options,
+		return notifyChange(apiKeyId, ClerkOperation.DELETE_API_KEY, execute(ClerkOperation.DELETE_API_KEY,
 				DeletedApiKey.class, this.webClient.delete().uri(API_KEY, apiKeyId)));
 	}
 
 	@Override
-	public Mono<ApiKeySecret> getApiKeySecret(String apiKeyId, RequestOptions options) {
+	public Mono<ApiKeySecret> getApiKeySecret(String apiKeyId) {
 		Arguments.apiKeyId(apiKeyId);
-		return execute(ClerkOperation.GET_API_KEY_SECRET, options, ApiKeySecret.class,
+		return execute(ClerkOperation.GET_API_KEY_SECRET, ApiKeySecret.class,
 				this.webClient.get().uri(API_KEY + "/secret", apiKeyId));
 	}
 
 	@Override
-	public Mono<ApiKey> revokeApiKey(String apiKeyId, String reason, RequestOptions options) {
+	public Mono<ApiKey> revokeApiKey(String apiKeyId, @Nullable String reason) {
 		Arguments.apiKeyId(apiKeyId);
 		Map<String, Object> body = (reason != null) ? Map.of("revocation_reason", reason) : Map.of();
-		return notifyChange(apiKeyId, ClerkOperation.REVOKE_API_KEY, execute(ClerkOperation.REVOKE_API_KEY, options,
-				ApiKey.class, this.webClient.post().uri(API_KEY + "/revoke", apiKeyId)
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(ClerkJson.write(body))));
+		return notifyChange(apiKeyId, ClerkOperation.REVOKE_API_KEY,
+				execute(ClerkOperation.REVOKE_API_KEY, ApiKey.class,
+						this.webClient.post()
+							.uri(API_KEY + "/revoke", apiKeyId)
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(ClerkJson.write(body))));
 	}
 
 	@Override
-	public Mono<ApiKey> verifyApiKey(String secret, RequestOptions options) {
+	public Mono<ApiKey> verifyApiKey(String secret) {
 		Arguments.secret(secret);
-		return execute(ClerkOperation.VERIFY_API_KEY, options, ApiKey.class,
-				this.webClient.post().uri(API_KEYS + "/verify").contentType(MediaType.APPLICATION_JSON)
+		return execute(ClerkOperation.VERIFY_API_KEY, ApiKey.class,
+				this.webClient.post()
+					.uri(API_KEYS + "/verify")
+					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(ClerkJson.write(Map.of("secret", secret))));
 	}
 
 	/**
-	 * Tell the listeners when the call ends, before its caller sees the outcome, whatever it is: a failed
-	 * revoke may still have been applied, and forgetting a cached verification costs one more verify.
+	 * Tell the listeners when the call ends, before its caller sees the outcome, whatever
+	 * it is: a failed revoke may still have been applied, and forgetting a cached
+	 * verification costs one more verify.
 	 */
 	private <T> Mono<T> notifyChange(String apiKeyId, ClerkOperation operation, Mono<T> call) {
 		if (this.changeListeners.isEmpty()) {
@@ -144,13 +170,11 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 		return call.doOnSuccess((result) -> notify.run()).doOnError((failure) -> notify.run());
 	}
 
-	private <T> Mono<T> execute(ClerkOperation operation, RequestOptions options, Class<T> type,
-			WebClient.RequestHeadersSpec<?> request) {
+	private <T> Mono<T> execute(ClerkOperation operation, Class<T> type, WebClient.RequestHeadersSpec<?> request) {
 		Mono<T> attempt = request.exchangeToMono((response) -> this.responses.read(operation, response, type))
 			.onErrorMap((failure) -> this.responses.transportFailure(operation, failure));
-		RetryPolicy policy = (options != null && options.getRetryPolicy() != null) ? options.getRetryPolicy()
-				: this.retryPolicy;
-		return ReactorRetry.withPolicy(attempt, policy);
+		RetryPolicy policy = this.options.getRetryPolicy();
+		return ReactorRetry.withPolicy(attempt, (policy != null) ? policy : this.retryPolicy);
 	}
 
 	@Override

@@ -3,24 +3,26 @@ package io.github.clerkapikeys.core;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The query of {@code getApiKeys}: the keys of one subject, optionally filtered, one page at a time.
- * {@code subject} is required; every field is checked against Clerk's spec when
- * {@link Builder#build()} runs.
+ * The query of {@code getApiKeys}: the keys of one subject, optionally filtered, one page
+ * at a time. {@code subject} is required; every field is checked against Clerk's spec
+ * when {@link Builder#build()} runs.
  */
 public final class GetApiKeysRequest {
 
 	private final String subject;
 
-	private final String type;
+	private final @Nullable String type;
 
-	private final Boolean includeInvalid;
+	private final @Nullable Boolean includeInvalid;
 
-	private final Integer limit;
+	private final @Nullable Integer limit;
 
-	private final Integer offset;
+	private final @Nullable Integer offset;
 
-	private final String query;
+	private final @Nullable String query;
 
 	private GetApiKeysRequest(Builder builder) {
 		this.subject = Arguments.subject(builder.subject);
@@ -40,7 +42,8 @@ public final class GetApiKeysRequest {
 	}
 
 	/**
-	 * Return a query of the first page of a subject's keys, with Clerk's defaults for the rest.
+	 * Return a query of the first page of a subject's keys, with Clerk's defaults for the
+	 * rest.
 	 * @param subject the subject whose keys to list
 	 * @return the query
 	 */
@@ -52,7 +55,7 @@ public final class GetApiKeysRequest {
 	 * Return the subject whose keys are listed.
 	 * @return the subject
 	 */
-	public String getSubject() {
+	String getSubject() {
 		return this.subject;
 	}
 
@@ -60,7 +63,7 @@ public final class GetApiKeysRequest {
 	 * Return the page size.
 	 * @return the limit, or {@code null} for Clerk's default of 10
 	 */
-	public Integer getLimit() {
+	@Nullable Integer getLimit() {
 		return this.limit;
 	}
 
@@ -68,17 +71,14 @@ public final class GetApiKeysRequest {
 	 * Return how many keys to skip.
 	 * @return the offset, or {@code null} for 0
 	 */
-	public Integer getOffset() {
+	@Nullable Integer getOffset() {
 		return this.offset;
 	}
 
 	/**
 	 * Return a copy of this query with another page window.
-	 * @param limit the page size
-	 * @param offset how many keys to skip
-	 * @return the new query
 	 */
-	public GetApiKeysRequest withPage(int limit, int offset) {
+	GetApiKeysRequest withPage(int limit, int offset) {
 		return builder().subject(this.subject)
 			.type(this.type)
 			.includeInvalid(this.includeInvalid)
@@ -103,7 +103,7 @@ public final class GetApiKeysRequest {
 		return parameters;
 	}
 
-	private static void putIfSet(Map<String, Object> parameters, String name, Object value) {
+	private static void putIfSet(Map<String, Object> parameters, String name, @Nullable Object value) {
 		if (value != null) {
 			parameters.put(name, value);
 		}
@@ -119,48 +119,50 @@ public final class GetApiKeysRequest {
 	 */
 	public static final class Builder {
 
-		private String subject;
+		private @Nullable String subject;
 
-		private String type;
+		private @Nullable String type;
 
-		private Boolean includeInvalid;
+		private @Nullable Boolean includeInvalid;
 
-		private Integer limit;
+		private @Nullable Integer limit;
 
-		private Integer offset;
+		private @Nullable Integer offset;
 
-		private String query;
+		private @Nullable String query;
 
 		private Builder() {
 		}
 
 		/**
 		 * Set the subject whose keys to list. Required.
-		 * @param subject {@code user_}, {@code org_}, {@code mch_} or {@code scim_} followed by 27 word
-		 * characters
+		 * @param subject {@code user_}, {@code org_}, {@code mch_} or {@code scim_}
+		 * followed by 27 word characters
 		 * @return this builder
 		 */
-		public Builder subject(String subject) {
+		public Builder subject(@Nullable String subject) {
 			this.subject = subject;
 			return this;
 		}
 
 		/**
-		 * Only list keys of this type (at least 3 characters); Clerk's default is {@code api_key}.
+		 * Only list keys of this type (at least 3 characters); Clerk's default is
+		 * {@code api_key}.
 		 * @param type the type
 		 * @return this builder
 		 */
-		public Builder type(String type) {
+		public Builder type(@Nullable String type) {
 			this.type = type;
 			return this;
 		}
 
 		/**
-		 * Set whether revoked and expired keys are listed too; Clerk's default is {@code false}.
+		 * Set whether revoked and expired keys are listed too; Clerk's default is
+		 * {@code false}.
 		 * @param includeInvalid whether to include invalid keys
 		 * @return this builder
 		 */
-		public Builder includeInvalid(Boolean includeInvalid) {
+		public Builder includeInvalid(@Nullable Boolean includeInvalid) {
 			this.includeInvalid = includeInvalid;
 			return this;
 		}
@@ -170,7 +172,7 @@ public final class GetApiKeysRequest {
 		 * @param limit the page size
 		 * @return this builder
 		 */
-		public Builder limit(Integer limit) {
+		public Builder limit(@Nullable Integer limit) {
 			this.limit = limit;
 			return this;
 		}
@@ -180,7 +182,7 @@ public final class GetApiKeysRequest {
 		 * @param offset the offset
 		 * @return this builder
 		 */
-		public Builder offset(Integer offset) {
+		public Builder offset(@Nullable Integer offset) {
 			this.offset = offset;
 			return this;
 		}
@@ -190,7 +192,7 @@ public final class GetApiKeysRequest {
 		 * @param query the search text
 		 * @return this builder
 		 */
-		public Builder query(String query) {
+		public Builder query(@Nullable String query) {
 			this.query = query;
 			return this;
 		}

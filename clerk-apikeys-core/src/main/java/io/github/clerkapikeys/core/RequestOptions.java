@@ -1,65 +1,84 @@
 package io.github.clerkapikeys.core;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.Assert;
 
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
- * Options of a single call, overriding the client's settings for that call only.
- *
- * @see #withRetryPolicy(RetryPolicy)
- * @see #withoutRetries()
+ * Options that override a client's settings for the calls made through one view of it,
+ * see {@link ClerkApiKeysClient#withOptions(RequestOptions)}. An option that is not set
+ * keeps the client's setting.
  */
 public final class RequestOptions {
 
-	private static final RequestOptions DEFAULTS = new RequestOptions(null);
+	static final RequestOptions NONE = new RequestOptions(null);
 
-	private static final RequestOptions WITHOUT_RETRIES = new RequestOptions(ClerkRetryPolicies.none());
+	private final @Nullable RetryPolicy retryPolicy;
 
-	private final RetryPolicy retryPolicy;
-
-	private RequestOptions(RetryPolicy retryPolicy) {
+	private RequestOptions(@Nullable RetryPolicy retryPolicy) {
 		this.retryPolicy = retryPolicy;
 	}
 
 	/**
-	 * Return options that change nothing: the call uses the client's settings.
-	 * @return the default options
+	 * Start building options; nothing is overridden until set.
+	 * @return a new builder
 	 */
-	public static RequestOptions defaults() {
-		return DEFAULTS;
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
-	 * Return options that make exactly one attempt.
-	 * @return options without retries
+	 * Return the retry policy of the calls.
+	 * @return the policy, or {@code null} to keep the client's
 	 */
-	public static RequestOptions withoutRetries() {
-		return WITHOUT_RETRIES;
-	}
-
-	/**
-	 * Return options that retry the call under {@code retryPolicy} instead of the client's policy.
-	 * @param retryPolicy the policy for this call, see {@link ClerkRetryPolicies}
-	 * @return the options
-	 */
-	public static RequestOptions withRetryPolicy(RetryPolicy retryPolicy) {
-		Assert.notNull(retryPolicy, "retryPolicy must not be null");
-		return new RequestOptions(retryPolicy);
-	}
-
-	/**
-	 * Return the retry policy of this call.
-	 * @return the policy, or {@code null} to use the client's
-	 */
-	public RetryPolicy getRetryPolicy() {
+	public @Nullable RetryPolicy getRetryPolicy() {
 		return this.retryPolicy;
+	}
+
+	/**
+	 * Return these options with every option that {@code overrides} sets replaced by its
+	 * value.
+	 */
+	RequestOptions with(RequestOptions overrides) {
+		return new RequestOptions((overrides.retryPolicy != null) ? overrides.retryPolicy : this.retryPolicy);
 	}
 
 	@Override
 	public String toString() {
 		return "RequestOptions[retryPolicy=" + ((this.retryPolicy != null) ? this.retryPolicy : "client's") + "]";
+	}
+
+	/**
+	 * Builder of {@link RequestOptions}.
+	 */
+	public static final class Builder {
+
+		private @Nullable RetryPolicy retryPolicy;
+
+		private Builder() {
+		}
+
+		/**
+		 * Retry the calls under {@code retryPolicy} instead of the client's policy.
+		 * @param retryPolicy the policy, see {@link ClerkRetryPolicies}
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			Assert.notNull(retryPolicy, "retryPolicy must not be null");
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Build the options.
+		 * @return the options
+		 */
+		public RequestOptions build() {
+			return new RequestOptions(this.retryPolicy);
+		}
+
 	}
 
 }

@@ -11,12 +11,14 @@ import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
- * A {@link Flux} that subscribes to its source only when its subscriber first requests an element.
+ * A {@link Flux} that subscribes to its source only when its subscriber first requests an
+ * element.
  * <p>
- * Reactor's operators ({@code concatWith}, {@code concatMap}, {@code flatMapMany}) subscribe to the next
- * source as soon as the previous one completes, demand or not, and subscribing to a WebClient call sends
- * the request. Paging puts this gate in front of each next page so that a page is fetched only when the
- * subscriber asks for a key beyond the previous one.
+ * Reactor's operators ({@code concatWith}, {@code concatMap}, {@code flatMapMany})
+ * subscribe to the next source as soon as the previous one completes, demand or not, and
+ * subscribing to a WebClient call sends the request. Paging puts this gate in front of
+ * each next page so that a page is fetched only when the subscriber asks for a key beyond
+ * the previous one.
  *
  * @param <T> the element type
  */

@@ -5,16 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * What {@code updateApiKey} sends. Only the fields set on the builder are sent: a field never set is
- * left as it is, while {@code description(null)}, {@code claims(null)} and
+ * What {@code updateApiKey} sends. Only the fields set on the builder are sent: a field
+ * never set is left as it is, while {@code description(null)}, {@code claims(null)} and
  * {@code secondsUntilExpiration(null)} send an explicit JSON {@code null} that clears it.
  */
 public final class UpdateApiKeyRequest {
 
-	private final Map<String, Object> body;
+	private final Map<String, @Nullable Object> body;
 
-	private UpdateApiKeyRequest(Map<String, Object> body) {
+	private UpdateApiKeyRequest(Map<String, @Nullable Object> body) {
 		this.body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
 	}
 
@@ -26,16 +28,7 @@ public final class UpdateApiKeyRequest {
 		return new Builder();
 	}
 
-	/**
-	 * Return whether the update sends {@code field} (in Clerk's name, such as {@code description}).
-	 * @param field the JSON field name
-	 * @return {@code true} if the field is sent, with a value or as {@code null}
-	 */
-	public boolean isSet(String field) {
-		return this.body.containsKey(field);
-	}
-
-	Map<String, Object> toBody() {
+	Map<String, @Nullable Object> toBody() {
 		return this.body;
 	}
 
@@ -49,7 +42,7 @@ public final class UpdateApiKeyRequest {
 	 */
 	public static final class Builder {
 
-		private final Map<String, Object> body = new LinkedHashMap<>();
+		private final Map<String, @Nullable Object> body = new LinkedHashMap<>();
 
 		private Builder() {
 		}
@@ -59,7 +52,7 @@ public final class UpdateApiKeyRequest {
 		 * @param claims any value Jackson can write as JSON, usually a {@code Map}
 		 * @return this builder
 		 */
-		public Builder claims(Object claims) {
+		public Builder claims(@Nullable Object claims) {
 			this.body.put("claims", claims);
 			return this;
 		}
@@ -88,15 +81,15 @@ public final class UpdateApiKeyRequest {
 		 * @param description the description
 		 * @return this builder
 		 */
-		public Builder description(String description) {
+		public Builder description(@Nullable String description) {
 			this.body.put("description", Arguments.description(description));
 			return this;
 		}
 
 		/**
 		 * Move the key to another subject.
-		 * @param subject {@code user_}, {@code org_}, {@code mch_} or {@code scim_} followed by 27 word
-		 * characters
+		 * @param subject {@code user_}, {@code org_}, {@code mch_} or {@code scim_}
+		 * followed by 27 word characters
 		 * @return this builder
 		 */
 		public Builder subject(String subject) {
@@ -109,7 +102,7 @@ public final class UpdateApiKeyRequest {
 		 * @param secondsUntilExpiration more than 0, or {@code null}
 		 * @return this builder
 		 */
-		public Builder secondsUntilExpiration(Long secondsUntilExpiration) {
+		public Builder secondsUntilExpiration(@Nullable Long secondsUntilExpiration) {
 			this.body.put("seconds_until_expiration", Arguments.secondsUntilExpiration(secondsUntilExpiration));
 			return this;
 		}

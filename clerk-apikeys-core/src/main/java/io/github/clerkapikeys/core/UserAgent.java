@@ -6,14 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The {@code User-Agent} this library sends, carrying its version from a Maven-filtered resource.
+ * The {@code User-Agent} this library sends, carrying its version from a Maven-filtered
+ * resource.
  */
 final class UserAgent {
 
 	static final String VERSION = readVersion();
 
-	static final String VALUE = "clerk-apikeys-java/" + VERSION + " (java/" + System.getProperty("java.version")
-			+ ")";
+	static final String VALUE = "clerk-apikeys-java/" + VERSION + " (java/" + System.getProperty("java.version") + ")";
 
 	private UserAgent() {
 	}

@@ -15,6 +15,7 @@ import io.github.clerkapikeys.core.model.DeletedApiKey;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.github.clerkapikeys.core.ClerkFixtures.CREATOR;
@@ -64,8 +65,7 @@ class ApiKeyOperationsTests extends WireMockClientSupport {
 
 		client().createApiKey(CreateApiKeyRequest.builder().name("minimal").subject(SUBJECT).build());
 
-		assertThat(onlyRequest().getBodyAsString())
-			.isEqualTo("{\"name\":\"minimal\",\"subject\":\"" + SUBJECT + "\"}");
+		assertThat(onlyRequest().getBodyAsString()).isEqualTo("{\"name\":\"minimal\",\"subject\":\"" + SUBJECT + "\"}");
 	}
 
 	@Test
@@ -153,12 +153,13 @@ class ApiKeyOperationsTests extends WireMockClientSupport {
 	void updateApiKeySendsAPatchWithTheChangedFields() {
 		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
 
-		ApiKey key = client().updateApiKey(KEY_ID, UpdateApiKeyRequest.builder()
-			.scopes(List.of("read"))
-			.claims(Map.of("tier", "gold"))
-			.subject(SUBJECT)
-			.secondsUntilExpiration(60L)
-			.build());
+		ApiKey key = client().updateApiKey(KEY_ID,
+				UpdateApiKeyRequest.builder()
+					.scopes(List.of("read"))
+					.claims(Map.of("tier", "gold"))
+					.subject(SUBJECT)
+					.secondsUntilExpiration(60L)
+					.build());
 
 		LoggedRequest request = onlyRequest();
 		assertThat(request.getMethod().getName()).isEqualTo("PATCH");
@@ -225,8 +226,9 @@ class ApiKeyOperationsTests extends WireMockClientSupport {
 
 	@Test
 	void revokeApiKeySendsTheReason() {
-		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID).replace("\"revoked\": false", "\"revoked\": true")
-			.replace("\"revocation_reason\": null", "\"revocation_reason\": \"leaked\""))));
+		wireMock.stubFor(
+				any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID).replace("\"revoked\": false", "\"revoked\": true")
+					.replace("\"revocation_reason\": null", "\"revocation_reason\": \"leaked\""))));
 
 		ApiKey key = client().revokeApiKey(KEY_ID, "leaked");
 
@@ -306,7 +308,7 @@ class ApiKeyOperationsTests extends WireMockClientSupport {
 	}
 
 	private static LoggedRequest onlyRequest() {
-		List<LoggedRequest> requests = wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+		List<LoggedRequest> requests = wireMock.findAll(anyRequestedFor(anyUrl()));
 		assertThat(requests).hasSize(1);
 		return requests.get(0);
 	}
@@ -323,7 +325,7 @@ class ApiKeyOperationsTests extends WireMockClientSupport {
 		assertThat(key.revoked()).isFalse();
 		assertThat(key.revocationReason()).isNull();
 		assertThat(key.expired()).isFalse();
-		assertThat(key.expiration()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+		assertThat(key.expiration()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
 		assertThat(key.createdBy()).isEqualTo(CREATOR);
 		assertThat(key.lastUsedAt()).isNull();
 		assertThat(key.createdAt()).isEqualTo(Instant.ofEpochMilli(1716883200123L));

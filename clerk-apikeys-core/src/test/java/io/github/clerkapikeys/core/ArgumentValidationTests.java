@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Arguments that break Clerk's spec fail with a message naming the field, and nothing is sent.
+ * Arguments that break Clerk's spec fail with a message naming the field, and nothing is
+ * sent.
  */
 class ArgumentValidationTests extends WireMockClientSupport {
 
@@ -29,8 +30,9 @@ class ArgumentValidationTests extends WireMockClientSupport {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "../users", "ak_x/../../users", "ak_3beecc9c60adb5f9b850e91a8ee1e992/../../users",
-			"ak_3beecc9c60adb5f9b850e91a8ee1e99", "ak_3beecc9c60adb5f9b850e91a8ee1e992?x=1", "sk_3beecc9c60adb5f9b850e91a8ee1e992",
-			"ak_3beecc9c60adb5f9b850e91a8ee1e99g", "", "ak_3beecc9c60adb5f9b850e91a8ee1e992\n" })
+			"ak_3beecc9c60adb5f9b850e91a8ee1e99", "ak_3beecc9c60adb5f9b850e91a8ee1e992?x=1",
+			"sk_3beecc9c60adb5f9b850e91a8ee1e992", "ak_3beecc9c60adb5f9b850e91a8ee1e99g", "",
+			"ak_3beecc9c60adb5f9b850e91a8ee1e992\n" })
 	void pathSteeringOrMalformedIdIsRejectedByEveryOperation(String badId) {
 		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
 		ClerkApiKeysClient client = client();
@@ -120,8 +122,7 @@ class ArgumentValidationTests extends WireMockClientSupport {
 			.isThrownBy(() -> CreateApiKeyRequest.builder().name("valid").subject(SUBJECT).type("ab").build())
 			.withMessage("type must be 3 to 25 characters long");
 		assertThatIllegalArgumentException()
-			.isThrownBy(
-					() -> CreateApiKeyRequest.builder().name("valid").subject(SUBJECT).type("t".repeat(26)).build())
+			.isThrownBy(() -> CreateApiKeyRequest.builder().name("valid").subject(SUBJECT).type("t".repeat(26)).build())
 			.withMessage("type must be 3 to 25 characters long");
 	}
 
@@ -138,12 +139,8 @@ class ArgumentValidationTests extends WireMockClientSupport {
 
 	@Test
 	void secondsUntilExpirationMustBePositive() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CreateApiKeyRequest.builder()
-				.name("valid")
-				.subject(SUBJECT)
-				.secondsUntilExpiration(0L)
-				.build())
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> CreateApiKeyRequest.builder().name("valid").subject(SUBJECT).secondsUntilExpiration(0L).build())
 			.withMessage("seconds_until_expiration must be greater than 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> UpdateApiKeyRequest.builder().secondsUntilExpiration(-5L))
 			.withMessage("seconds_until_expiration must be greater than 0");

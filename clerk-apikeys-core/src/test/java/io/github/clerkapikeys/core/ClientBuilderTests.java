@@ -7,8 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
 
@@ -66,7 +69,8 @@ class ClientBuilderTests extends WireMockClientSupport {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "api.clerk.com/v1", "ftp://api.clerk.com", "https://", "not a url", "https://user:pw@api.clerk.com" })
+	@ValueSource(strings = { "api.clerk.com/v1", "ftp://api.clerk.com", "https://", "not a url",
+			"https://user:pw@api.clerk.com" })
 	void malformedApiUrlIsRefused(String url) {
 		assertThatExceptionOfType(ClerkConfigurationException.class)
 			.isThrownBy(() -> ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(url).build())
@@ -78,11 +82,8 @@ class ClientBuilderTests extends WireMockClientSupport {
 		assertThatExceptionOfType(ClerkConfigurationException.class)
 			.isThrownBy(() -> ClerkApiKeysClient.builder().secretKey(SECRET_KEY).responseTimeout(Duration.ZERO).build())
 			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo("responseTimeout"));
-		assertThatExceptionOfType(ClerkConfigurationException.class)
-			.isThrownBy(() -> ClerkApiKeysClient.builder()
-				.secretKey(SECRET_KEY)
-				.connectTimeout(Duration.ofSeconds(-1))
-				.build())
+		assertThatExceptionOfType(ClerkConfigurationException.class).isThrownBy(
+				() -> ClerkApiKeysClient.builder().secretKey(SECRET_KEY).connectTimeout(Duration.ofSeconds(-1)).build())
 			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo("connectTimeout"));
 	}
 
@@ -90,10 +91,8 @@ class ClientBuilderTests extends WireMockClientSupport {
 	void injectedWebClientBuilderIsClonedNotChangedAndItsFiltersApply() {
 		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
 		WebClient.Builder shared = WebClient.builder()
-			.filter((request, next) -> next.exchange(org.springframework.web.reactive.function.client.ClientRequest
-				.from(request)
-				.header("X-Shared-Filter", "applied")
-				.build()));
+			.filter((request, next) -> next
+				.exchange(ClientRequest.from(request).header("X-Shared-Filter", "applied").build()));
 
 		ClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(SECRET_KEY)
@@ -115,22 +114,28 @@ class ClientBuilderTests extends WireMockClientSupport {
 	void uriBuilderFactoryOfTheInjectedBuilderDoesNotRedirectClerkCalls() {
 		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
 		WebClient.Builder shared = WebClient.builder()
-			.uriBuilderFactory(new org.springframework.web.util.DefaultUriBuilderFactory("http://127.0.0.1:9/elsewhere"));
+			.uriBuilderFactory(new DefaultUriBuilderFactory("http://127.0.0.1:9/elsewhere"));
 
-		ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl()).webClientBuilder(shared).build().getApiKey(KEY_ID);
+		ClerkApiKeysClient.builder()
+			.secretKey(SECRET_KEY)
+			.apiUrl(apiUrl())
+			.webClientBuilder(shared)
+			.build()
+			.getApiKey(KEY_ID);
 
 		assertThat(wireMock.getAllServeEvents().get(0).getRequest().getUrl()).isEqualTo("/v1/api_keys/" + KEY_ID);
 	}
 
 	@Test
 	void toStringNeverShowsASecret() {
-		ClerkApiKeysClient.Builder builder = ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl());
+		ClerkClientBuilder builder = ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl());
 		ApiKey key = new ApiKey("api_key", KEY_ID, "api_key", ClerkFixtures.SUBJECT, "n", null, null, List.of(),
 				KEY_SECRET, false, null, false, null, null, null, Instant.EPOCH, Instant.EPOCH);
 
 		assertThat(builder.toString()).doesNotContain(SECRET_KEY).contains("secretKey=******");
 		assertThat(builder.build().toString()).doesNotContain(SECRET_KEY);
-		assertThat(ReactiveClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl()).build().toString())
+		assertThat(
+				ReactiveClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl()).buildReactive().toString())
 			.doesNotContain(SECRET_KEY);
 		assertThat(key.toString()).doesNotContain(KEY_SECRET).contains("secret=******");
 		assertThat(new ApiKeySecret(KEY_SECRET).toString()).doesNotContain(KEY_SECRET);

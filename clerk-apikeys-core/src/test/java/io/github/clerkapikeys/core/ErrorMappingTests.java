@@ -3,9 +3,9 @@ package io.github.clerkapikeys.core;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.error.ClerkApiException;
@@ -43,8 +43,7 @@ class ErrorMappingTests extends WireMockClientSupport {
 			.withHeader("Content-Type", "application/json")
 			.withHeader("Retry-After", "7")
 			.withBody(errorJson(code, "Something went wrong", "The subject parameter is invalid"))));
-		ClerkApiKeysClient client = clientBuilder().retryPolicy(ClerkRetryPolicies.none())
-			.build();
+		ClerkApiKeysClient client = clientBuilder().retryPolicy(ClerkRetryPolicies.none()).build();
 
 		ClerkApiException ex = catchApiException(() -> client.getApiKey(KEY_ID));
 
@@ -66,8 +65,7 @@ class ErrorMappingTests extends WireMockClientSupport {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(502)
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
-		ClerkApiKeysClient client = clientBuilder().retryPolicy(ClerkRetryPolicies.none())
-			.build();
+		ClerkApiKeysClient client = clientBuilder().retryPolicy(ClerkRetryPolicies.none()).build();
 
 		ClerkApiException ex = catchApiException(() -> client.getApiKey(KEY_ID));
 
@@ -103,10 +101,9 @@ class ErrorMappingTests extends WireMockClientSupport {
 
 	@Test
 	void retryAfterAsAnHttpDateIsRead() {
-		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)
-			.withHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")));
-		ClerkApiKeysClient client = clientBuilder().retryPolicy(ClerkRetryPolicies.none())
-			.build();
+		wireMock.stubFor(any(anyUrl())
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")));
+		ClerkApiKeysClient client = clientBuilder().retryPolicy(ClerkRetryPolicies.none()).build();
 
 		ClerkApiException ex = catchApiException(() -> client.getApiKey(KEY_ID));
 
@@ -139,12 +136,10 @@ class ErrorMappingTests extends WireMockClientSupport {
 			.withHeader("Content-Type", "application/json")
 			.withBody(errorJson("resource_not_found", "not found", "API key not found"))));
 
-		StepVerifier.create(reactiveClient().verifyApiKey("ak_unknown"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(ClerkNotFoundException.class);
-				assertThat(((ClerkNotFoundException) ex).getOperation()).isEqualTo(ClerkOperation.VERIFY_API_KEY);
-			})
-			.verify();
+		StepVerifier.create(reactiveClient().verifyApiKey("ak_unknown")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(ClerkNotFoundException.class);
+			assertThat(((ClerkNotFoundException) ex).getOperation()).isEqualTo(ClerkOperation.VERIFY_API_KEY);
+		}).verify();
 	}
 
 	@Test

@@ -23,7 +23,8 @@ import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code getAllApiKeys} pages with limit/offset until {@code total_count}, and only as far as asked.
+ * {@code getAllApiKeys} pages with limit/offset until {@code total_count}, and only as
+ * far as asked.
  */
 class PagingTests extends WireMockClientSupport {
 
@@ -35,7 +36,8 @@ class PagingTests extends WireMockClientSupport {
 		stubPage(2, 2, 5, 2, 3);
 		stubPage(2, 4, 5, 4);
 
-		StepVerifier.create(reactiveClient().getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build()))
+		StepVerifier
+			.create(reactiveClient().getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build()))
 			.expectNextMatches((key) -> key.id().equals(id(0)))
 			.expectNextMatches((key) -> key.id().equals(id(1)))
 			.expectNextMatches((key) -> key.id().equals(id(2)))
@@ -72,7 +74,7 @@ class PagingTests extends WireMockClientSupport {
 				sent.incrementAndGet();
 				return next.exchange(request);
 			}))
-			.build();
+			.buildReactive();
 
 		StepVerifier.create(client.getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build()), 2)
 			.expectNextCount(2)
@@ -90,7 +92,8 @@ class PagingTests extends WireMockClientSupport {
 		stubPage(2, 2, 6, 2, 3);
 		stubPage(2, 4, 6, 4, 5);
 
-		try (Stream<ApiKey> keys = client().getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build())) {
+		try (Stream<ApiKey> keys = client()
+			.getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build())) {
 			List<String> firstThree = keys.limit(3).map(ApiKey::id).collect(Collectors.toList());
 			assertThat(firstThree).containsExactly(id(0), id(1), id(2));
 		}
@@ -102,7 +105,8 @@ class PagingTests extends WireMockClientSupport {
 		stubPage(2, 0, 10, 0, 1);
 		stubPage(2, 2, 10);
 
-		StepVerifier.create(reactiveClient().getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build()))
+		StepVerifier
+			.create(reactiveClient().getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build()))
 			.expectNextCount(2)
 			.verifyComplete();
 	}
@@ -112,7 +116,8 @@ class PagingTests extends WireMockClientSupport {
 		stubPage(2, 0, 4, 0, 1);
 		wireMock.stubFor(get(urlEqualTo(LIST + "&limit=2&offset=2")).willReturn(aResponse().withStatus(500)));
 
-		StepVerifier.create(reactiveClient().getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build()))
+		StepVerifier
+			.create(reactiveClient().getAllApiKeys(GetApiKeysRequest.builder().subject(SUBJECT).limit(2).build()))
 			.expectNextCount(2)
 			.expectError(ClerkServerException.class)
 			.verify();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,7 @@ class RetryTests extends WireMockClientSupport {
 	void createAnswered503IsNotRetried() {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
 
-		assertThatExceptionOfType(ClerkServerException.class)
-			.isThrownBy(() -> client().createApiKey(createRequest()))
+		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> client().createApiKey(createRequest()))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
 		assertThat(wireMock.getAllServeEvents()).hasSize(1);
 	}
@@ -68,7 +68,11 @@ class RetryTests extends WireMockClientSupport {
 	void createAnswered503IsRetriedWhenThePolicyOptsIn() {
 		stubSequence(aResponse().withStatus(503), okJson(apiKeyJson(KEY_ID, true)));
 		ClerkApiKeysClient client = clientBuilder()
-			.retryPolicy(ClerkRetryPolicies.builder().delay(Duration.ofMillis(10)).jitter(Duration.ZERO).retryCreate(true).build())
+			.retryPolicy(ClerkRetryPolicies.builder()
+				.delay(Duration.ofMillis(10))
+				.jitter(Duration.ZERO)
+				.retryCreate(true)
+				.build())
 			.build();
 
 		assertThat(client.createApiKey(createRequest()).id()).isEqualTo(KEY_ID);
@@ -109,8 +113,7 @@ class RetryTests extends WireMockClientSupport {
 		ClerkApiKeysClient client = clientBuilder().apiUrl("http://127.0.0.1:" + closedPort() + "/v1").build();
 
 		long start = System.nanoTime();
-		assertThatExceptionOfType(ClerkTransportException.class)
-			.isThrownBy(() -> client.createApiKey(createRequest()))
+		assertThatExceptionOfType(ClerkTransportException.class).isThrownBy(() -> client.createApiKey(createRequest()))
 			.satisfies((ex) -> {
 				assertThat(ex.isRequestSent()).isFalse();
 				assertThat(ex.getMessage()).startsWith("createApiKey could not connect to 127.0.0.1:");
@@ -153,22 +156,59 @@ class RetryTests extends WireMockClientSupport {
 	}
 
 	@Test
-	void perCallOptionsWithoutRetriesMakeExactlyOneRequest() {
+	void viewWithoutRetriesMakesExactlyOneRequest() {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
 
 		assertThatExceptionOfType(ClerkServerException.class)
-			.isThrownBy(() -> client().getApiKey(KEY_ID, RequestOptions.withoutRetries()));
+			.isThrownBy(() -> client().withoutRetries().getApiKey(KEY_ID));
 		assertThat(wireMock.getAllServeEvents()).hasSize(1);
 	}
 
 	@Test
-	void perCallRetryPolicyReplacesTheClientsPolicy() {
+	void viewWithARetryPolicyReplacesTheClientsPolicy() {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
-		RequestOptions oneRetry = RequestOptions.withRetryPolicy(
-				ClerkRetryPolicies.builder().maxRetries(1).delay(Duration.ofMillis(5)).jitter(Duration.ZERO).build());
+		RequestOptions oneRetry = RequestOptions.builder()
+			.retryPolicy(ClerkRetryPolicies.builder()
+				.maxRetries(1)
+				.delay(Duration.ofMillis(5))
+				.jitter(Duration.ZERO)
+				.build())
+			.build();
 
-		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> client().getApiKey(KEY_ID, oneRetry));
+		assertThatExceptionOfType(ClerkServerException.class)
+			.isThrownBy(() -> client().withOptions(oneRetry).getApiKey(KEY_ID));
 		assertThat(wireMock.getAllServeEvents()).hasSize(2);
+	}
+
+	@Test
+	void viewsComposeAndLeaveTheClientAsItWas() {
+		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+		ClerkApiKeysClient client = client();
+		RequestOptions oneRetry = RequestOptions.builder()
+			.retryPolicy(ClerkRetryPolicies.builder()
+				.maxRetries(1)
+				.delay(Duration.ofMillis(5))
+				.jitter(Duration.ZERO)
+				.build())
+			.build();
+
+		assertThatExceptionOfType(ClerkServerException.class)
+			.isThrownBy(() -> client.withoutRetries().withOptions(oneRetry).getApiKey(KEY_ID));
+		assertThat(wireMock.getAllServeEvents()).hasSize(2);
+
+		wireMock.resetRequests();
+		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> client.getApiKey(KEY_ID));
+		assertThat(wireMock.getAllServeEvents()).hasSize(1 + (int) ClerkRetryPolicies.DEFAULT_MAX_RETRIES);
+	}
+
+	@Test
+	void reactiveViewWithoutRetriesMakesExactlyOneRequest() {
+		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+
+		StepVerifier.create(reactiveClient().withoutRetries().getApiKey(KEY_ID))
+			.expectError(ClerkServerException.class)
+			.verify();
+		assertThat(wireMock.getAllServeEvents()).hasSize(1);
 	}
 
 	@Test
@@ -202,21 +242,23 @@ class RetryTests extends WireMockClientSupport {
 		ClerkApiKeysClient client = clientBuilder().responseTimeout(Duration.ofMillis(300)).build();
 
 		assertThatExceptionOfType(ClerkTimeoutException.class).isThrownBy(() -> client.createApiKey(createRequest()))
-			.satisfies((ex) -> assertThat(ex.getMessage())
-				.startsWith("createApiKey got no answer from localhost:").endsWith("within the response timeout"));
+			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("createApiKey got no answer from localhost:")
+				.endsWith("within the response timeout"));
 		assertThat(wireMock.getAllServeEvents()).hasSize(1);
 	}
 
 	@Test
 	void totalTimeBudgetStopsRetriesEarly() {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
-		ClerkApiKeysClient client = clientBuilder().retryPolicy(ClerkRetryPolicies.builder()
-			.maxRetries(50)
-			.delay(Duration.ofMillis(100))
-			.jitter(Duration.ZERO)
-			.multiplier(1)
-			.timeout(Duration.ofMillis(350))
-			.build()).build();
+		ClerkApiKeysClient client = clientBuilder()
+			.retryPolicy(ClerkRetryPolicies.builder()
+				.maxRetries(50)
+				.delay(Duration.ofMillis(100))
+				.jitter(Duration.ZERO)
+				.multiplier(1)
+				.timeout(Duration.ofMillis(350))
+				.build())
+			.build();
 
 		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> client.getApiKey(KEY_ID));
 		assertThat(wireMock.getAllServeEvents()).hasSizeBetween(2, 4);
@@ -226,7 +268,7 @@ class RetryTests extends WireMockClientSupport {
 		return CreateApiKeyRequest.builder().name("retry-me").subject(SUBJECT).build();
 	}
 
-	private static void stubSequence(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... responses) {
+	private static void stubSequence(ResponseDefinitionBuilder... responses) {
 		for (int i = 0; i < responses.length; i++) {
 			String state = (i == 0) ? Scenario.STARTED : "step-" + i;
 			var stub = any(anyUrl()).inScenario(SCENARIO).whenScenarioStateIs(state).willReturn(responses[i]);

@@ -17,7 +17,7 @@ abstract class WireMockClientSupport {
 		return wireMock.baseUrl() + "/v1";
 	}
 
-	ClerkApiKeysClient.Builder clientBuilder() {
+	ClerkClientBuilder clientBuilder() {
 		return ClerkApiKeysClient.builder()
 			.secretKey(ClerkFixtures.SECRET_KEY)
 			.apiUrl(apiUrl())
@@ -29,11 +29,7 @@ abstract class WireMockClientSupport {
 	}
 
 	ReactiveClerkApiKeysClient reactiveClient() {
-		return ReactiveClerkApiKeysClient.builder()
-			.secretKey(ClerkFixtures.SECRET_KEY)
-			.apiUrl(apiUrl())
-			.retryPolicy(ClerkFixtures.fastRetries())
-			.build();
+		return clientBuilder().buildReactive();
 	}
 
 }

@@ -11,8 +11,8 @@ import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 
 /**
  * Publishes the figures of the verification cache under Micrometer's cache meter names
- * ({@code cache.gets} with {@code result=hit|miss}, {@code cache.evictions}, {@code cache.size}), tagged
- * {@code cache=clerk.api-key-verifications}.
+ * ({@code cache.gets} with {@code result=hit|miss}, {@code cache.evictions},
+ * {@code cache.size}), tagged {@code cache=clerk.api-key-verifications}.
  */
 public class ApiKeyVerificationCacheMetrics implements MeterBinder {
 

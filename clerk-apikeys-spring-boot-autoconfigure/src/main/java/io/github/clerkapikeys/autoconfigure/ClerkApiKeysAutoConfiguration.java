@@ -1,29 +1,32 @@
 package io.github.clerkapikeys.autoconfigure;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.clerkapikeys.core.ApiKeyChangeListener;
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 
 /**
- * Auto-configuration of {@link ReactiveClerkApiKeysClient}, {@link ClerkApiKeysClient} and the
- * {@link ApiKeyVerifier} from the {@code clerk.*} properties. Every {@link ApiKeyChangeListener} bean,
- * the verifier's cache among them, hears of the client's updates, revokes and deletes. The client starts from Spring Boot's {@link WebClient.Builder} when it is
- * there, so the application's {@code WebClientCustomizer}s and HTTP client observations apply; each bean
- * backs off when the application defines its own. {@code clerk.enabled=false} switches it all off.
+ * Auto-configuration of {@link ReactiveClerkApiKeysClient}, {@link ClerkApiKeysClient}
+ * and the {@link ApiKeyVerifier} from the {@code clerk.*} properties. Every
+ * {@link ApiKeyChangeListener} bean, the verifier's cache among them, hears of the
+ * client's updates, revokes and deletes. The client starts from Spring Boot's
+ * {@link WebClient.Builder} when it is there, so the application's
+ * {@code WebClientCustomizer}s and HTTP client observations apply; each bean backs off
+ * when the application defines its own. {@code clerk.enabled=false} switches it all off.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass({ ReactiveClerkApiKeysClient.class, WebClient.class })
@@ -32,15 +35,9 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 public final class ClerkApiKeysAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	ClerkRetryPolicy clerkRetryPolicy(ClerkProperties properties) {
-		return ClerkRetryPolicy.from(properties.getRetry());
-	}
-
-	@Bean
 	PropertiesClerkApiKeysClientBuilderCustomizer propertiesClerkApiKeysClientBuilderCustomizer(
-			ClerkProperties properties, ClerkRetryPolicy clerkRetryPolicy) {
-		return new PropertiesClerkApiKeysClientBuilderCustomizer(properties, clerkRetryPolicy);
+			ClerkProperties properties) {
+		return new PropertiesClerkApiKeysClientBuilderCustomizer(properties);
 	}
 
 	@Bean
@@ -62,11 +59,11 @@ public final class ClerkApiKeysAutoConfiguration {
 	ReactiveClerkApiKeysClient reactiveClerkApiKeysClient(ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ApiKeyChangeListener> changeListeners,
 			ObjectProvider<ClerkApiKeysClientBuilderCustomizer> customizers) {
-		ReactiveClerkApiKeysClient.Builder builder = ReactiveClerkApiKeysClient.builder()
+		ClerkClientBuilder builder = ReactiveClerkApiKeysClient.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder));
 		changeListeners.orderedStream().forEach(builder::changeListener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return builder.buildReactive();
 	}
 
 	@Bean

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import io.github.clerkapikeys.core.ClerkConfigurationException;
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 
 /**
- * Explains a Clerk client that could not be built: names the {@code clerk.*} property to set and where
- * its value comes from. Never shows the secret key.
+ * Explains a Clerk client that could not be built: names the {@code clerk.*} property to
+ * set and where its value comes from. Never shows the secret key.
  */
 class ClerkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ClerkConfigurationException> {
 
@@ -32,8 +32,8 @@ class ClerkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ClerkCon
 		if ("apiUrl".equals(cause.getSetting())) {
 			action += " For Clerk's own API, leave 'clerk.api-url' unset (it defaults to https://api.clerk.com/v1).";
 		}
-		return new FailureAnalysis("The Clerk API-keys client could not be created: '" + property
-				+ "' is not valid: " + cause.getMessage(), action, cause);
+		return new FailureAnalysis("The Clerk API-keys client could not be created: '" + property + "' is not valid: "
+				+ cause.getMessage(), action, cause);
 	}
 
 }

@@ -5,11 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties of the Clerk API-keys clients. Defaults are those of the core builder
- * ({@code ClerkClientBuilder}, {@code ClerkRetryPolicies}), written out so that IDEs show them.
+ * Configuration properties of the Clerk API-keys clients. Defaults are those of the core
+ * builder ({@code ClerkClientBuilder}, {@code ClerkRetryPolicies}), written out so that
+ * IDEs show them.
  */
 @ConfigurationProperties(ClerkProperties.PREFIX)
 public class ClerkProperties {
@@ -18,10 +20,10 @@ public class ClerkProperties {
 	public static final String PREFIX = "clerk";
 
 	/**
-	 * Secret key of the Clerk instance, from the Clerk Dashboard's API keys page. Usually set through
-	 * the CLERK_SECRET_KEY environment variable.
+	 * Secret key of the Clerk instance, from the Clerk Dashboard's API keys page. Usually
+	 * set through the CLERK_SECRET_KEY environment variable.
 	 */
-	private String secretKey;
+	private @Nullable String secretKey;
 
 	/**
 	 * Base URL of Clerk's Backend API. Plain http is only accepted for a loopback host.
@@ -47,11 +49,11 @@ public class ClerkProperties {
 
 	private final Verify verify = new Verify();
 
-	public String getSecretKey() {
+	public @Nullable String getSecretKey() {
 		return this.secretKey;
 	}
 
-	public void setSecretKey(String secretKey) {
+	public void setSecretKey(@Nullable String secretKey) {
 		this.secretKey = secretKey;
 	}
 
@@ -102,8 +104,8 @@ public class ClerkProperties {
 	}
 
 	/**
-	 * Retry settings. 429 and connection failures are retried for every operation; the other statuses,
-	 * resets and timeouts only for idempotent ones.
+	 * Retry settings. 429 and connection failures are retried for every operation; the
+	 * other statuses, resets and timeouts only for idempotent ones.
 	 */
 	public static class Retry {
 
@@ -133,7 +135,8 @@ public class ClerkProperties {
 		private Duration maxInterval = Duration.ofSeconds(2);
 
 		/**
-		 * Random spread added to or taken from each delay. Must not exceed the initial interval.
+		 * Random spread added to or taken from each delay. Must not exceed the initial
+		 * interval.
 		 */
 		private Duration jitter = Duration.ofMillis(100);
 
@@ -148,8 +151,9 @@ public class ClerkProperties {
 		private Set<Integer> statuses = new LinkedHashSet<>(List.of(429, 502, 503, 504));
 
 		/**
-		 * Whether createApiKey is retried after its request may have reached Clerk (retried status, reset
-		 * connection, timeout). Such a retry can create a duplicate key.
+		 * Whether createApiKey is retried after its request may have reached Clerk
+		 * (retried status, reset connection, timeout). Such a retry can create a
+		 * duplicate key.
 		 */
 		private boolean createEnabled;
 
@@ -239,20 +243,21 @@ public class ClerkProperties {
 		}
 
 		/**
-		 * Cache of verification results. A key revoked outside this application stays accepted until its
-		 * entry expires, at most the positive TTL; revokes and deletes made through the client evict at
-		 * once.
+		 * Cache of verification results. A key revoked outside this application stays
+		 * accepted until its entry expires, at most the positive TTL; revokes and deletes
+		 * made through the client evict at once.
 		 */
 		public static class Cache {
 
 			/**
-			 * Whether verification results are cached. Concurrent verifications of one secret share one
-			 * call either way.
+			 * Whether verification results are cached. Concurrent verifications of one
+			 * secret share one call either way.
 			 */
 			private boolean enabled = true;
 
 			/**
-			 * How long a valid key is trusted without asking Clerk again; never past the key's expiration.
+			 * How long a valid key is trusted without asking Clerk again; never past the
+			 * key's expiration.
 			 */
 			private Duration positiveTtl = Duration.ofSeconds(30);
 

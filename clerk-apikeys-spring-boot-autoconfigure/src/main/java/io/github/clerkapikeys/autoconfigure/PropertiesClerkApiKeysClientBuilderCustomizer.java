@@ -2,33 +2,54 @@ package io.github.clerkapikeys.autoconfigure;
 
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.core.Ordered;
+import org.springframework.core.retry.RetryPolicy;
 
-import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.core.ClerkClientBuilder;
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
- * Applies the {@code clerk.*} properties and the Clerk retry policy to the client builder, at order 0 so
- * that user customizers, which run after it, win.
+ * Applies the {@code clerk.*} properties, the retry policy they describe among them, to
+ * the client builder, at order 0 so that user customizers, which run after it, win.
  */
 class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClientBuilderCustomizer, Ordered {
 
 	private final ClerkProperties properties;
 
-	private final ClerkRetryPolicy retryPolicy;
-
-	PropertiesClerkApiKeysClientBuilderCustomizer(ClerkProperties properties, ClerkRetryPolicy retryPolicy) {
+	PropertiesClerkApiKeysClientBuilderCustomizer(ClerkProperties properties) {
 		this.properties = properties;
-		this.retryPolicy = retryPolicy;
 	}
 
 	@Override
-	public void customize(ReactiveClerkApiKeysClient.Builder builder) {
+	public void customize(ClerkClientBuilder builder) {
 		PropertyMapper map = PropertyMapper.get();
 		map.from(this.properties::getSecretKey).to(builder::secretKey);
 		map.from(this.properties::getApiUrl).to(builder::apiUrl);
 		map.from(this.properties::getApiVersion).to(builder::apiVersion);
 		map.from(this.properties::getConnectTimeout).to(builder::connectTimeout);
 		map.from(this.properties::getResponseTimeout).to(builder::responseTimeout);
-		builder.retryPolicy(this.retryPolicy.retryPolicy());
+		builder.retryPolicy(retryPolicy(this.properties.getRetry()));
+	}
+
+	private static RetryPolicy retryPolicy(ClerkProperties.Retry retry) {
+		if (!retry.isEnabled()) {
+			return ClerkRetryPolicies.none();
+		}
+		try {
+			return ClerkRetryPolicies.builder()
+				.maxRetries(retry.getMaxRetries())
+				.delay(retry.getInitialInterval())
+				.multiplier(retry.getMultiplier())
+				.maxDelay(retry.getMaxInterval())
+				.jitter(retry.getJitter())
+				.timeout(retry.getTimeout())
+				.retryStatuses(retry.getStatuses())
+				.retryCreate(retry.isCreateEnabled())
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ClerkConfigurationException("retryPolicy", String.valueOf(ex.getMessage()));
+		}
 	}
 
 	@Override

@@ -22,15 +22,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
+import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The verifier beans, their {@code clerk.verify.cache.*} settings, eviction through the injected client
- * and the cache's meters.
+ * The verifier beans, their {@code clerk.verify.cache.*} settings, eviction through the
+ * injected client and the cache's meters.
  */
 class ApiKeyVerifierAutoConfigurationTests {
-
-	static final String KEY_ID = ClerkApiKeysAutoConfigurationTests.KEY_ID;
 
 	static final String SECRET = "ak_live0123456789abcdefABCDEF0123";
 
@@ -72,7 +72,7 @@ class ApiKeyVerifierAutoConfigurationTests {
 
 	@Test
 	void cachedVerificationMakesOneCall() {
-		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON)));
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.run((context) -> {
 			ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
 			assertThat(verifier.verify(SECRET)).isPresent();
@@ -83,7 +83,7 @@ class ApiKeyVerifierAutoConfigurationTests {
 
 	@Test
 	void cacheCanBeSwitchedOff() {
-		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON)));
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.withPropertyValues("clerk.verify.cache.enabled=false").run((context) -> {
 			ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
 			verifier.verify(SECRET);
@@ -94,9 +94,9 @@ class ApiKeyVerifierAutoConfigurationTests {
 
 	@Test
 	void revokeThroughTheInjectedClientEvictsTheVerifiersCache() {
-		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON)));
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke"))
-			.willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON.replace("\"revoked\": false", "\"revoked\": true"))));
+			.willReturn(okJson(apiKeyJson(KEY_ID, true, false, null))));
 		this.contextRunner.run((context) -> {
 			ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
 			assertThat(verifier.verify(SECRET)).isPresent();
@@ -119,7 +119,7 @@ class ApiKeyVerifierAutoConfigurationTests {
 
 	@Test
 	void cacheFiguresAreMeters() {
-		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(ClerkApiKeysAutoConfigurationTests.KEY_JSON)));
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.run((context) -> {
 			MeterRegistry registry = new SimpleMeterRegistry();
 			context.getBean(ApiKeyVerificationCacheMetrics.class).bindTo(registry);
@@ -128,8 +128,11 @@ class ApiKeyVerifierAutoConfigurationTests {
 			verifier.verify(SECRET);
 			verifier.verify(SECRET);
 
-			assertThat(registry.get("cache.gets").tag("result", "hit").tag("cache", "clerk.api-key-verifications")
-				.functionCounter().count()).isEqualTo(2);
+			assertThat(registry.get("cache.gets")
+				.tag("result", "hit")
+				.tag("cache", "clerk.api-key-verifications")
+				.functionCounter()
+				.count()).isEqualTo(2);
 			assertThat(registry.get("cache.gets").tag("result", "miss").functionCounter().count()).isEqualTo(1);
 			assertThat(registry.get("cache.size").gauge().value()).isEqualTo(1);
 			assertThat(registry.get("cache.evictions").functionCounter().count()).isZero();

@@ -16,12 +16,13 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
-import io.github.clerkapikeys.core.ClerkConfigurationException;
+import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
@@ -32,22 +33,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
+import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 
 /**
- * What {@link ClerkApiKeysAutoConfiguration} creates, from which properties, and when it backs off.
+ * What {@link ClerkApiKeysAutoConfiguration} creates, from which properties, and when it
+ * backs off.
  */
 class ClerkApiKeysAutoConfigurationTests {
-
-	static final String KEY_ID = "ak_3beecc9c60adb5f9b850e91a8ee1e992";
-
-	static final String KEY_JSON = """
-			{"object": "api_key", "id": "%s", "type": "api_key", "subject": "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
-			 "name": "n", "description": null, "claims": null, "scopes": [], "revoked": false,
-			 "revocation_reason": null, "expired": false, "expiration": null, "created_by": null,
-			 "last_used_at": null, "created_at": 1, "updated_at": 2}""".formatted(KEY_ID);
 
 	@RegisterExtension
 	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -59,9 +55,7 @@ class ClerkApiKeysAutoConfigurationTests {
 	@Test
 	void createsBothClientsWithTheDefaults() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ClerkApiKeysClient.class)
-				.hasSingleBean(ReactiveClerkApiKeysClient.class)
-				.hasSingleBean(ClerkRetryPolicy.class);
+			assertThat(context).hasSingleBean(ClerkApiKeysClient.class).hasSingleBean(ReactiveClerkApiKeysClient.class);
 			assertThat(context.getBean(ClerkApiKeysClient.class).reactive())
 				.isSameAs(context.getBean(ReactiveClerkApiKeysClient.class));
 			assertThat(context.getBean(ReactiveClerkApiKeysClient.class).toString())
@@ -110,7 +104,6 @@ class ClerkApiKeysAutoConfigurationTests {
 				assertThat(retry.getTimeout()).isEqualTo(Duration.ofSeconds(9));
 				assertThat(retry.getStatuses()).containsExactlyInAnyOrder(503, 504);
 				assertThat(retry.isCreateEnabled()).isTrue();
-				assertThat(context.getBean(ClerkRetryPolicy.class).retryPolicy()).isSameAs(ClerkRetryPolicies.none());
 			});
 	}
 
@@ -133,7 +126,7 @@ class ClerkApiKeysAutoConfigurationTests {
 
 	@Test
 	void responseTimeoutPropertyApplies() {
-		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON).withFixedDelay(1000)));
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID)).withFixedDelay(1000)));
 		this.contextRunner
 			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.response-timeout=200ms",
 					"clerk.retry.enabled=false")
@@ -150,7 +143,7 @@ class ClerkApiKeysAutoConfigurationTests {
 			.run((context) -> {
 				assertThatExceptionOfType(ClerkServerException.class)
 					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class)
-						.createApiKey(io.github.clerkapikeys.core.CreateApiKeyRequest.builder()
+						.createApiKey(CreateApiKeyRequest.builder()
 							.name("dup")
 							.subject("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
 							.build()));
@@ -162,8 +155,7 @@ class ClerkApiKeysAutoConfigurationTests {
 	void userDefinedClientsWin() {
 		ClerkApiKeysClient userClient = mock(ClerkApiKeysClient.class);
 		ReactiveClerkApiKeysClient userReactiveClient = mock(ReactiveClerkApiKeysClient.class);
-		this.contextRunner
-			.withBean(ClerkApiKeysClient.class, () -> userClient)
+		this.contextRunner.withBean(ClerkApiKeysClient.class, () -> userClient)
 			.withBean(ReactiveClerkApiKeysClient.class, () -> userReactiveClient)
 			.run((context) -> {
 				assertThat(context.getBean(ClerkApiKeysClient.class)).isSameAs(userClient);
@@ -180,16 +172,26 @@ class ClerkApiKeysAutoConfigurationTests {
 	}
 
 	@Test
-	void userDefinedRetryPolicyWins() {
+	void retriesCanBeSwitchedOff() {
+		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+		this.contextRunner
+			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.retry.enabled=false")
+			.run((context) -> {
+				assertThatExceptionOfType(ClerkServerException.class)
+					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID));
+				assertThat(wireMock.getAllServeEvents()).hasSize(1);
+			});
+	}
+
+	@Test
+	void customizerReplacesTheRetryPolicy() {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
-		ClerkRetryPolicy everyFailureTwice = new ClerkRetryPolicy(org.springframework.core.retry.RetryPolicy.builder()
-			.maxRetries(2)
-			.delay(Duration.ofMillis(5))
-			.build());
-		this.contextRunner.withBean(ClerkRetryPolicy.class, () -> everyFailureTwice)
+		RetryPolicy everyFailureTwice = RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(5)).build();
+		this.contextRunner
+			.withBean(ClerkApiKeysClientBuilderCustomizer.class,
+					() -> (builder) -> builder.retryPolicy(everyFailureTwice))
 			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1")
 			.run((context) -> {
-				assertThat(context.getBean(ClerkRetryPolicy.class)).isSameAs(everyFailureTwice);
 				assertThatExceptionOfType(ClerkServerException.class)
 					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID));
 				assertThat(wireMock.getAllServeEvents()).hasSize(3);
@@ -198,7 +200,7 @@ class ClerkApiKeysAutoConfigurationTests {
 
 	@Test
 	void customizersRunInOrderAfterThePropertiesAndWin() {
-		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON)));
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class)
 			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.api-version=2025-11-10")
 			.run((context) -> {
@@ -211,7 +213,7 @@ class ClerkApiKeysAutoConfigurationTests {
 
 	@Test
 	void webClientCustomizersOfTheApplicationApplyAndClerkSettingsStayScoped() {
-		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON)));
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.withUserConfiguration(WebClientCustomizerConfiguration.class)
 			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1")
 			.run((context) -> {
@@ -236,7 +238,7 @@ class ClerkApiKeysAutoConfigurationTests {
 
 	@Test
 	void worksWithoutBootsWebClientModule() {
-		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON)));
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.webclient"))
 			.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.api-url=" + wireMock.baseUrl() + "/v1")
@@ -258,7 +260,6 @@ class ClerkApiKeysAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(ClerkApiKeysClient.class)
 				.doesNotHaveBean(ReactiveClerkApiKeysClient.class)
-				.doesNotHaveBean(ClerkRetryPolicy.class)
 				.doesNotHaveBean(ClerkProperties.class);
 		});
 	}
@@ -268,33 +269,6 @@ class ClerkApiKeysAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class))
 			.withPropertyValues("clerk.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
-	@Test
-	void missingSecretKeyFailsWithAnAnalysisNamingTheProperty() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class))
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis).isNotNull();
-				assertThat(analysis.getDescription()).contains("No Clerk secret key is set");
-				assertThat(analysis.getAction()).contains("clerk.secret-key", "CLERK_SECRET_KEY", "Clerk Dashboard",
-						"clerk.enabled=false");
-			});
-	}
-
-	@Test
-	void plainHttpToARemoteHostIsRefused() {
-		this.contextRunner.withPropertyValues("clerk.api-url=http://api.clerk.com/v1").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(ClerkConfigurationException.class)
-				.hasMessageContaining("plain http");
-			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("'clerk.api-url' is not valid", "secret key in clear")
-				.doesNotContain("sk_test_fake");
-			assertThat(analysis.getAction()).contains("clerk.api-url");
-		});
 	}
 
 	@Test

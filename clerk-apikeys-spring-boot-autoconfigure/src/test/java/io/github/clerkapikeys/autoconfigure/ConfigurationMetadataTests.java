@@ -15,8 +15,8 @@ import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * IDE completion: every {@code clerk.*} key is in the generated metadata, with a description and, where
- * it has one, its default.
+ * IDE completion: every {@code clerk.*} key is in the generated metadata, with a
+ * description and, where it has one, its default.
  */
 class ConfigurationMetadataTests {
 
@@ -26,7 +26,10 @@ class ConfigurationMetadataTests {
 		for (String resource : List.of("META-INF/spring-configuration-metadata.json")) {
 			try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
 				assertThat(in).as(resource).isNotNull();
-				JsonMapper.builder().build().readTree(in).get("properties")
+				JsonMapper.builder()
+					.build()
+					.readTree(in)
+					.get("properties")
 					.forEach((property) -> properties.put(property.get("name").asString(), property));
 			}
 		}
@@ -43,7 +46,8 @@ class ConfigurationMetadataTests {
 				.doesNotStartWith("The ")
 				.doesNotContainIgnoringCase("default"));
 		assertThat(properties.get("clerk.enabled").get("defaultValue").asBoolean()).isTrue();
-		assertThat(properties.get("clerk.api-url").get("defaultValue").asString()).isEqualTo("https://api.clerk.com/v1");
+		assertThat(properties.get("clerk.api-url").get("defaultValue").asString())
+			.isEqualTo("https://api.clerk.com/v1");
 		assertThat(properties.get("clerk.verify.cache.positive-ttl").get("defaultValue").asString()).isEqualTo("30s");
 		assertThat(properties.get("clerk.retry.statuses").get("defaultValue")).hasSize(4);
 	}

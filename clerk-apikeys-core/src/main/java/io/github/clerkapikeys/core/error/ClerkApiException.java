@@ -3,17 +3,20 @@ package io.github.clerkapikeys.core.error;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.clerkapikeys.core.ClerkOperation;
 
 /**
- * Clerk answered with an error status. Carries the status, the parsed {@code errors}, Clerk's trace id
- * and the {@code Retry-After} delay when Clerk sent one.
+ * Clerk answered with an error status. Carries the status, the parsed {@code errors},
+ * Clerk's trace id and the {@code Retry-After} delay when Clerk sent one.
  * <p>
- * Statuses a caller acts on have their own subclass: 400 {@link ClerkBadRequestException}, 401
- * {@link ClerkAuthenticationException}, 403 {@link ClerkPermissionException}, 404
- * {@link ClerkNotFoundException}, 409 {@link ClerkConflictException}, 422
- * {@link ClerkUnprocessableEntityException}, 429 {@link ClerkRateLimitException}, 5xx
- * {@link ClerkServerException}. Any other status is an instance of this class.
+ * Statuses a caller acts on have their own subclass: 400
+ * {@link ClerkBadRequestException}, 401 {@link ClerkAuthenticationException}, 403
+ * {@link ClerkPermissionException}, 404 {@link ClerkNotFoundException}, 409
+ * {@link ClerkConflictException}, 422 {@link ClerkUnprocessableEntityException}, 429
+ * {@link ClerkRateLimitException}, 5xx {@link ClerkServerException}. Any other status is
+ * an instance of this class. {@link #create} is the one place that decides which.
  */
 public class ClerkApiException extends ClerkException {
 
@@ -21,32 +24,50 @@ public class ClerkApiException extends ClerkException {
 
 	private final List<ClerkError> errors;
 
-	private final String traceId;
+	private final @Nullable String traceId;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
+
+	ClerkApiException(ClerkOperation operation, int statusCode, List<ClerkError> errors, @Nullable String traceId,
+			@Nullable Duration retryAfter) {
+		super(operation, buildMessage(operation, statusCode, errors, traceId), null);
+		this.statusCode = statusCode;
+		this.errors = List.copyOf(errors);
+		this.traceId = traceId;
+		this.retryAfter = retryAfter;
+	}
 
 	/**
-	 * Create an exception for an error answer.
+	 * Create the exception of an error answer: the subclass of {@code statusCode}, or
+	 * this class for a status no subclass stands for.
 	 * @param operation the operation that failed
 	 * @param statusCode the HTTP status Clerk answered with
 	 * @param errors the parsed errors, empty when the body had none
 	 * @param traceId Clerk's {@code clerk_trace_id}, or {@code null}
 	 * @param retryAfter the {@code Retry-After} delay, or {@code null}
+	 * @return the exception
 	 */
-	public ClerkApiException(ClerkOperation operation, int statusCode, List<ClerkError> errors, String traceId,
-			Duration retryAfter) {
-		super(operation, buildMessage(operation, statusCode, errors, traceId), null);
-		this.statusCode = statusCode;
-		this.errors = (errors != null) ? List.copyOf(errors) : List.of();
-		this.traceId = traceId;
-		this.retryAfter = retryAfter;
+	public static ClerkApiException create(ClerkOperation operation, int statusCode, List<ClerkError> errors,
+			@Nullable String traceId, @Nullable Duration retryAfter) {
+		return switch (statusCode) {
+			case 400 -> new ClerkBadRequestException(operation, statusCode, errors, traceId, retryAfter);
+			case 401 -> new ClerkAuthenticationException(operation, statusCode, errors, traceId, retryAfter);
+			case 403 -> new ClerkPermissionException(operation, statusCode, errors, traceId, retryAfter);
+			case 404 -> new ClerkNotFoundException(operation, statusCode, errors, traceId, retryAfter);
+			case 409 -> new ClerkConflictException(operation, statusCode, errors, traceId, retryAfter);
+			case 422 -> new ClerkUnprocessableEntityException(operation, statusCode, errors, traceId, retryAfter);
+			case 429 -> new ClerkRateLimitException(operation, statusCode, errors, traceId, retryAfter);
+			default -> (statusCode >= 500 && statusCode < 600)
+					? new ClerkServerException(operation, statusCode, errors, traceId, retryAfter)
+					: new ClerkApiException(operation, statusCode, errors, traceId, retryAfter);
+		};
 	}
 
 	private static String buildMessage(ClerkOperation operation, int statusCode, List<ClerkError> errors,
-			String traceId) {
+			@Nullable String traceId) {
 		StringBuilder message = new StringBuilder();
 		message.append(operation).append(" failed with HTTP ").append(statusCode);
-		if (errors != null && !errors.isEmpty()) {
+		if (!errors.isEmpty()) {
 			ClerkError first = errors.get(0);
 			message.append(": ").append(first.code()).append(": ");
 			message.append((first.longMessage() != null) ? first.longMessage() : first.message());
@@ -70,7 +91,7 @@ public class ClerkApiException extends ClerkException {
 
 	/**
 	 * Return the errors Clerk listed, empty when the body was not Clerk's error JSON.
-	 * @return the errors, never {@code null}
+	 * @return the errors
 	 */
 	public List<ClerkError> getErrors() {
 		return this.errors;
@@ -80,7 +101,7 @@ public class ClerkApiException extends ClerkException {
 	 * Return the code of the first error, such as {@code resource_not_found}.
 	 * @return the first error code, or {@code null} when there is none
 	 */
-	public String getErrorCode() {
+	public @Nullable String getErrorCode() {
 		return this.errors.isEmpty() ? null : this.errors.get(0).code();
 	}
 
@@ -88,7 +109,7 @@ public class ClerkApiException extends ClerkException {
 	 * Return Clerk's trace id, to quote to Clerk's support.
 	 * @return the {@code clerk_trace_id}, or {@code null}
 	 */
-	public String getTraceId() {
+	public @Nullable String getTraceId() {
 		return this.traceId;
 	}
 
@@ -96,7 +117,7 @@ public class ClerkApiException extends ClerkException {
 	 * Return how long Clerk asked to wait before trying again.
 	 * @return the {@code Retry-After} delay, or {@code null} when Clerk sent none
 	 */
-	public Duration getRetryAfter() {
+	public @Nullable Duration getRetryAfter() {
 		return this.retryAfter;
 	}
 

@@ -1,10 +1,12 @@
 package io.github.clerkapikeys.core.error;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.clerkapikeys.core.ClerkOperation;
 
 /**
- * Root of every failure of a call to Clerk: {@link ClerkApiException} when Clerk answered with an error
- * status, {@link ClerkTransportException} when no usable answer arrived.
+ * Root of every failure of a call to Clerk: {@link ClerkApiException} when Clerk answered
+ * with an error status, {@link ClerkTransportException} when no answer arrived in time.
  * <p>
  * Messages never contain the secret key or an API key's secret.
  */
@@ -12,13 +14,7 @@ public abstract class ClerkException extends RuntimeException {
 
 	private final ClerkOperation operation;
 
-	/**
-	 * Create an exception for a failed operation.
-	 * @param operation the operation that failed
-	 * @param message the message, free of secrets
-	 * @param cause the underlying failure, or {@code null}
-	 */
-	protected ClerkException(ClerkOperation operation, String message, Throwable cause) {
+	ClerkException(ClerkOperation operation, String message, @Nullable Throwable cause) {
 		super(message, cause);
 		this.operation = operation;
 	}

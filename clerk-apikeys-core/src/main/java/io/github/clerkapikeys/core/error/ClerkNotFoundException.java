@@ -3,23 +3,18 @@ package io.github.clerkapikeys.core.error;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.clerkapikeys.core.ClerkOperation;
 
 /**
- * HTTP 404: no such API key (or, for {@code verifyApiKey}, no key with that secret).
+ * HTTP 404: no such API key (or, for {@code verifyApiKey}, no valid key with that
+ * secret).
  */
 public class ClerkNotFoundException extends ClerkApiException {
 
-	/**
-	 * Create an exception for an error answer.
-	 * @param operation the operation that failed
-	 * @param statusCode the HTTP status Clerk answered with
-	 * @param errors the parsed errors, empty when the body had none
-	 * @param traceId Clerk's {@code clerk_trace_id}, or {@code null}
-	 * @param retryAfter the {@code Retry-After} delay, or {@code null}
-	 */
-	public ClerkNotFoundException(ClerkOperation operation, int statusCode, List<ClerkError> errors, String traceId,
-			Duration retryAfter) {
+	ClerkNotFoundException(ClerkOperation operation, int statusCode, List<ClerkError> errors, @Nullable String traceId,
+			@Nullable Duration retryAfter) {
 		super(operation, statusCode, errors, traceId, retryAfter);
 	}
 

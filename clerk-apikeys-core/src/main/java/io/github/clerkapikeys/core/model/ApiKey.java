@@ -5,12 +5,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An API key as Clerk returns it: every field of the {@code APIKey} object of Clerk's Backend API.
+ * An API key as Clerk returns it: every field of the {@code APIKey} object of Clerk's
+ * Backend API.
  * <p>
- * Timestamps are epoch milliseconds on the wire and {@link Instant}s here. {@code secret} is only
- * present in the answer to {@code createApiKey}; {@link #toString()} never shows it.
+ * Timestamps are epoch milliseconds on the wire and {@link Instant}s here. {@code secret}
+ * is only present in the answer to {@code createApiKey}; {@link #toString()} never shows
+ * it.
  *
  * @param object always {@code "api_key"}
  * @param id the key's id, {@code ak_} followed by 32 hex digits
@@ -18,9 +21,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param subject the user, organization or machine the key belongs to
  * @param name the key's name
  * @param description the key's description, or {@code null}
- * @param claims custom claims as any JSON value (maps, lists, strings, numbers, booleans), or
- * {@code null}
- * @param scopes the key's scopes, never {@code null}
+ * @param claims custom claims as any JSON value (maps, lists, strings, numbers,
+ * booleans), or {@code null}
+ * @param scopes the key's scopes
  * @param secret the key's secret, only on the answer to create, otherwise {@code null}
  * @param revoked whether the key was revoked
  * @param revocationReason why the key was revoked, or {@code null}
@@ -32,33 +35,24 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param updatedAt when the key was last updated
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApiKey(
-		@JsonProperty("object") String object,
-		@JsonProperty("id") String id,
-		@JsonProperty("type") String type,
-		@JsonProperty("subject") String subject,
-		@JsonProperty("name") String name,
-		@JsonProperty("description") String description,
-		@JsonProperty("claims") Object claims,
-		@JsonProperty("scopes") List<String> scopes,
-		@JsonProperty("secret") String secret,
-		@JsonProperty("revoked") boolean revoked,
-		@JsonProperty("revocation_reason") String revocationReason,
-		@JsonProperty("expired") boolean expired,
-		@JsonProperty("expiration") Instant expiration,
-		@JsonProperty("created_by") String createdBy,
-		@JsonProperty("last_used_at") Instant lastUsedAt,
-		@JsonProperty("created_at") Instant createdAt,
+public record ApiKey(@JsonProperty("object") String object, @JsonProperty("id") String id,
+		@JsonProperty("type") String type, @JsonProperty("subject") String subject, @JsonProperty("name") String name,
+		@JsonProperty("description") @Nullable String description, @JsonProperty("claims") @Nullable Object claims,
+		@JsonProperty("scopes") List<String> scopes, @JsonProperty("secret") @Nullable String secret,
+		@JsonProperty("revoked") boolean revoked, @JsonProperty("revocation_reason") @Nullable String revocationReason,
+		@JsonProperty("expired") boolean expired, @JsonProperty("expiration") @Nullable Instant expiration,
+		@JsonProperty("created_by") @Nullable String createdBy,
+		@JsonProperty("last_used_at") @Nullable Instant lastUsedAt, @JsonProperty("created_at") Instant createdAt,
 		@JsonProperty("updated_at") Instant updatedAt) {
 
-	// Normalizes {@code scopes} to an unmodifiable list, empty when absent.
+	// Copies scopes into an unmodifiable list.
 	public ApiKey {
-		scopes = (scopes != null) ? List.copyOf(scopes) : List.of();
+		scopes = List.copyOf(scopes);
 	}
 
 	/**
-	 * Whether this key can be used now: neither revoked nor expired, by Clerk's flags and by its
-	 * expiration compared with {@code now}.
+	 * Whether this key can be used now: neither revoked nor expired, by Clerk's flags and
+	 * by its expiration compared with {@code now}.
 	 * @param now the instant to compare the expiration with
 	 * @return {@code true} if the key is usable at {@code now}
 	 */

@@ -8,15 +8,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * One page of API keys, as answered by {@code getApiKeys}.
  *
- * @param data the keys of this page, never {@code null}
+ * @param data the keys of this page
  * @param totalCount how many keys match the query across all pages
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ApiKeyList(@JsonProperty("data") List<ApiKey> data, @JsonProperty("total_count") long totalCount) {
 
-	// Normalizes {@code data} to an unmodifiable list, empty when absent.
+	// Copies data into an unmodifiable list.
 	public ApiKeyList {
-		data = (data != null) ? List.copyOf(data) : List.of();
+		data = List.copyOf(data);
 	}
 
 }

@@ -12,22 +12,23 @@ import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
 
 /**
- * Factory of Spring Framework {@link RetryPolicy retry policies} that know which Clerk failures are
- * transient, and the one place that decides it.
+ * Factory of Spring Framework {@link RetryPolicy retry policies} that know which Clerk
+ * failures are transient, and the one place that decides it.
  * <p>
  * A failure is retried when it is one of:
  * <ul>
- * <li>a connection that could not be opened: the request never left, so every operation, create
- * included, is retried;</li>
- * <li>HTTP 429 (if 429 is among the retried statuses): Clerk refused before processing, so every
- * operation is retried, after at least the {@code Retry-After} delay;</li>
- * <li>another retried status (502, 503, 504 by default), a reset connection or a response timeout, only
- * for idempotent operations: a retried {@code createApiKey} could mint a second key, so it is not
- * retried unless {@link Builder#retryCreate(boolean)} opts in.</li>
+ * <li>a connection that could not be opened: the request never left, so every operation,
+ * create included, is retried;</li>
+ * <li>HTTP 429 (if 429 is among the retried statuses): Clerk refused before processing,
+ * so every operation is retried, after at least the {@code Retry-After} delay;</li>
+ * <li>another retried status (502, 503, 504 by default), a reset connection or a response
+ * timeout, only for idempotent operations: a retried {@code createApiKey} could mint a
+ * second key, so it is not retried unless {@link Builder#retryCreate(boolean)} opts
+ * in.</li>
  * </ul>
- * The policy's {@linkplain RetryPolicy#getTimeout() timeout} is the total time budget: no retry starts
- * once it would be exceeded. When retries run out, the caller sees the last {@link ClerkException} as
- * it is, never a wrapper.
+ * The policy's {@linkplain RetryPolicy#getTimeout() timeout} is the total time budget: no
+ * retry starts once it would be exceeded. When retries run out, the caller sees the last
+ * {@link ClerkException} as it is, never a wrapper.
  */
 public final class ClerkRetryPolicies {
 
@@ -70,8 +71,9 @@ public final class ClerkRetryPolicies {
 	}
 
 	/**
-	 * Return the default policy: {@value #DEFAULT_MAX_RETRIES} retries, exponential backoff from 200 ms
-	 * with jitter, at most 5 s in all, create not retried once it may have reached Clerk.
+	 * Return the default policy: {@value #DEFAULT_MAX_RETRIES} retries, exponential
+	 * backoff from 200 ms with jitter, at most 5 s in all, create not retried once it may
+	 * have reached Clerk.
 	 * @return the default policy
 	 */
 	public static RetryPolicy defaults() {
@@ -95,14 +97,10 @@ public final class ClerkRetryPolicies {
 	}
 
 	/**
-	 * Return whether {@code failure} is transient under the given rules (see the class description).
-	 * @param failure the failure of one attempt
-	 * @param retryStatuses the HTTP statuses to retry
-	 * @param retryCreate whether {@code createApiKey} may be retried after its request may have reached
-	 * Clerk
-	 * @return {@code true} if another attempt may succeed and cannot do harm
+	 * Return whether another attempt after {@code failure} may succeed and cannot do
+	 * harm, under the rules of the class description.
 	 */
-	public static boolean isTransient(Throwable failure, Set<Integer> retryStatuses, boolean retryCreate) {
+	private static boolean isTransient(Throwable failure, Set<Integer> retryStatuses, boolean retryCreate) {
 		if (!(failure instanceof ClerkException clerkFailure)) {
 			return false;
 		}
@@ -191,8 +189,8 @@ public final class ClerkRetryPolicies {
 		}
 
 		/**
-		 * Set the random spread added to or taken from each delay, so that many clients do not retry in
-		 * step.
+		 * Set the random spread added to or taken from each delay, so that many clients
+		 * do not retry in step.
 		 * @param jitter zero or more, and no more than the delay
 		 * @return this builder
 		 */
@@ -208,15 +206,14 @@ public final class ClerkRetryPolicies {
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
-			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
-					"timeout must be positive");
+			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
 			this.timeout = timeout;
 			return this;
 		}
 
 		/**
-		 * Set the HTTP statuses to retry. 429 is retried for every operation, the others only for
-		 * idempotent ones.
+		 * Set the HTTP statuses to retry. 429 is retried for every operation, the others
+		 * only for idempotent ones.
 		 * @param retryStatuses the statuses, may be empty
 		 * @return this builder
 		 */
@@ -227,9 +224,9 @@ public final class ClerkRetryPolicies {
 		}
 
 		/**
-		 * Set whether {@code createApiKey} may be retried after its request may have reached Clerk (on a
-		 * retried status, a reset connection or a timeout). Off by default: such a retry can mint a
-		 * duplicate key.
+		 * Set whether {@code createApiKey} may be retried after its request may have
+		 * reached Clerk (on a retried status, a reset connection or a timeout). Off by
+		 * default: such a retry can mint a duplicate key.
 		 * @param retryCreate whether to retry create in those cases
 		 * @return this builder
 		 */

@@ -1,4 +1,7 @@
 /**
- * Retry policies for Clerk calls, on Spring Framework's {@code RetryPolicy}, and their Reactor adapter.
+ * Retry policies for Clerk calls, on Spring Framework's {@code RetryPolicy}.
  */
+@NullMarked
 package io.github.clerkapikeys.core.retry;
+
+import org.jspecify.annotations.NullMarked;

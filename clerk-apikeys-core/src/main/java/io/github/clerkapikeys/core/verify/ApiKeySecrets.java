@@ -1,9 +1,12 @@
 package io.github.clerkapikeys.core.verify;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /**
- * The shape every Clerk API key secret has: the {@code ak_} prefix, then URL-safe characters, within a
- * sane length. A token of another shape cannot verify, so it is refused without asking Clerk (and
- * without billing a verification).
+ * The shape every Clerk API key secret has: the {@code ak_} prefix, then URL-safe
+ * characters, within a sane length. A token of another shape cannot verify, so it is
+ * refused without asking Clerk (and without billing a verification).
  */
 final class ApiKeySecrets {
 
@@ -16,9 +19,9 @@ final class ApiKeySecrets {
 	private ApiKeySecrets() {
 	}
 
-	static boolean isPlausible(String token) {
-		if (token == null || token.length() < MIN_LENGTH || token.length() > MAX_LENGTH
-				|| !token.startsWith(PREFIX)) {
+	@Contract("null -> false")
+	static boolean isPlausible(@Nullable String token) {
+		if (token == null || token.length() < MIN_LENGTH || token.length() > MAX_LENGTH || !token.startsWith(PREFIX)) {
 			return false;
 		}
 		for (int i = PREFIX.length(); i < token.length(); i++) {

@@ -20,6 +20,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import io.github.clerkapikeys.core.ApiKeyChangeListener;
@@ -27,17 +28,18 @@ import io.github.clerkapikeys.core.ClerkOperation;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
- * Bounded cache of verification results, keyed by the SHA-256 of the secret (never the secret itself),
- * in which concurrent verifications of one secret share a single call.
+ * Bounded cache of verification results, keyed by the SHA-256 of the secret (never the
+ * secret itself), in which concurrent verifications of one secret share a single call.
  * <p>
- * A valid key is kept for the positive TTL, never past its own expiration; an unknown, revoked or
- * expired key for the (shorter) negative TTL; a failure is not kept at all. Register the cache as the
- * client's {@link ApiKeyChangeListener} and an update, revoke or delete made through the client drops
- * the key at once. A key revoked elsewhere (the Clerk Dashboard, another service) is still accepted
- * until its entry expires: the positive TTL is that window.
+ * A valid key is kept for the positive TTL, never past its own expiration; an unknown,
+ * revoked or expired key for the (shorter) negative TTL; a failure is not kept at all.
+ * Register the cache as the client's {@link ApiKeyChangeListener} and an update, revoke
+ * or delete made through the client drops the key at once. A key revoked elsewhere (the
+ * Clerk Dashboard, another service) is still accepted until its entry expires: the
+ * positive TTL is that window.
  * <p>
- * With both TTLs zero ({@link #uncached()}) nothing is kept, but concurrent verifications of one secret
- * still share one call.
+ * With both TTLs zero ({@link #uncached()}) nothing is kept, but concurrent verifications
+ * of one secret still share one call.
  */
 public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 
@@ -50,7 +52,9 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	/** Most entries kept, by default. */
 	public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
 
-	/** How long an eviction is remembered; longer than any verification can be in flight. */
+	/**
+	 * How long an eviction is remembered; longer than any verification can be in flight.
+	 */
 	private static final Duration EVICTION_MEMORY = Duration.ofMinutes(5);
 
 	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -68,7 +72,10 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 
 	private final LongAdder completedHits = new LongAdder();
 
-	/** When each key was last evicted, so that a verification already in flight then is not cached. */
+	/**
+	 * When each key was last evicted, so that a verification already in flight then is
+	 * not cached.
+	 */
 	private final Cache<String, Long> evictedAt;
 
 	private final Ticker ticker;
@@ -77,14 +84,15 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 
 	private final Duration negativeTtl;
 
-	private final Clock clock;
+	private final @Nullable Clock clock;
 
 	private ApiKeyVerificationCache(Builder builder) {
 		this.positiveTtl = builder.positiveTtl;
 		this.negativeTtl = builder.negativeTtl;
 		this.clock = builder.clock;
-		Ticker ticker = (builder.clock == null) ? Ticker.systemTicker()
-				: () -> Duration.between(Instant.EPOCH, builder.clock.instant()).toNanos();
+		Clock clock = builder.clock;
+		Ticker ticker = (clock == null) ? Ticker.systemTicker()
+				: () -> Duration.between(Instant.EPOCH, clock.instant()).toNanos();
 		this.ticker = ticker;
 		this.evictedAt = Caffeine.newBuilder()
 			.maximumSize(Math.max(builder.maximumSize, 1))
@@ -98,7 +106,7 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 			.executor(Runnable::run)
 			.recordStats()
 			.expireAfter(Expiry.<String, Verification>creating((hash, verification) -> verification.ttl()))
-			.<String, Verification>removalListener((hash, verification, cause) -> unindex(hash, verification))
+			.<String, Verification>removalListener((hash, verification, cause) -> unindex(verification, hash))
 			.buildAsync();
 	}
 
@@ -111,7 +119,8 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	/**
-	 * Return a cache with the defaults: valid keys for 30 s, invalid ones for 5 s, at most 10,000.
+	 * Return a cache with the defaults: valid keys for 30 s, invalid ones for 5 s, at
+	 * most 10,000.
 	 * @return a new cache
 	 */
 	public static ApiKeyVerificationCache withDefaults() {
@@ -119,7 +128,8 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	/**
-	 * Return a cache that keeps nothing but still coalesces concurrent verifications of one secret.
+	 * Return a cache that keeps nothing but still coalesces concurrent verifications of
+	 * one secret.
 	 * @return a new cache
 	 */
 	public static ApiKeyVerificationCache uncached() {
@@ -131,7 +141,7 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	 * @param hash the secret's hash, see {@link #hash(String)}
 	 * @return the cached verification, or {@code null} when none is complete
 	 */
-	Verification completed(String hash) {
+	@Nullable Verification completed(String hash) {
 		// The map view records no statistics, so a miss here is not counted twice.
 		CompletableFuture<Verification> future = this.cache.asMap().get(hash);
 		if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
@@ -142,7 +152,8 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	/**
-	 * Return the verification of {@code hash}: cached, in flight, or started now with {@code verify}.
+	 * Return the verification of {@code hash}: cached, in flight, or started now with
+	 * {@code verify}.
 	 */
 	CompletableFuture<Verification> get(String hash, Function<String, CompletableFuture<Verification>> verify) {
 		return this.cache.get(hash, (key, executor) -> verify.apply(key).thenApply((verification) -> {
@@ -152,7 +163,8 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	/**
-	 * Return the current reading of the cache's clock, to pass to {@link #verificationOf} later.
+	 * Return the current reading of the cache's clock, to pass to {@link #verificationOf}
+	 * later.
 	 */
 	long startOfCall() {
 		return this.ticker.read();
@@ -162,10 +174,11 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	 * Build the verification to cache for an answer from Clerk.
 	 * @param key the verified key, or {@code null} when Clerk does not know the secret
 	 * @param startOfCall when the call that answered started, see {@link #startOfCall()}
-	 * @return a valid verification for a usable key, otherwise an invalid one; one that is not kept when
-	 * the key was evicted while the call was in flight, since the answer may predate a revoke
+	 * @return a valid verification for a usable key, otherwise an invalid one; one that
+	 * is not kept when the key was evicted while the call was in flight, since the answer
+	 * may predate a revoke
 	 */
-	Verification verificationOf(ApiKey key, long startOfCall) {
+	Verification verificationOf(@Nullable ApiKey key, long startOfCall) {
 		Instant now = now();
 		if (key == null || !key.isValidAt(now)) {
 			return new Verification(null, this.negativeTtl);
@@ -183,7 +196,8 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	Instant now() {
-		return (this.clock != null) ? this.clock.instant() : Instant.now();
+		Clock clock = this.clock;
+		return (clock != null) ? clock.instant() : Instant.now();
 	}
 
 	/**
@@ -212,8 +226,8 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	/**
-	 * Return hit, miss, eviction and size figures; a verification that joined one in flight counts as a
-	 * hit.
+	 * Return hit, miss, eviction and size figures; a verification that joined one in
+	 * flight counts as a hit.
 	 * @return the figures so far
 	 */
 	public Stats stats() {
@@ -231,7 +245,8 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	/**
-	 * Run pending maintenance (expirations, size evictions) now rather than on a later access.
+	 * Run pending maintenance (expirations, size evictions) now rather than on a later
+	 * access.
 	 */
 	void cleanUp() {
 		this.cache.synchronous().cleanUp();
@@ -247,15 +262,16 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	}
 
 	private void index(String hash, Verification verification) {
-		if (verification.valid()) {
-			this.hashesByKeyId.computeIfAbsent(verification.key().id(), (id) -> ConcurrentHashMap.newKeySet())
-				.add(hash);
+		ApiKey key = verification.key();
+		if (key != null) {
+			this.hashesByKeyId.computeIfAbsent(key.id(), (id) -> ConcurrentHashMap.newKeySet()).add(hash);
 		}
 	}
 
-	private void unindex(String hash, Verification verification) {
-		if (verification != null && verification.valid()) {
-			this.hashesByKeyId.computeIfPresent(verification.key().id(), (id, hashes) -> {
+	private void unindex(@Nullable Verification verification, @Nullable String hash) {
+		ApiKey key = (verification != null) ? verification.key() : null;
+		if (key != null && hash != null) {
+			this.hashesByKeyId.computeIfPresent(key.id(), (id, hashes) -> {
 				hashes.remove(hash);
 				return hashes.isEmpty() ? null : hashes;
 			});
@@ -273,7 +289,7 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	 * @param key the verified key, or {@code null} when invalid
 	 * @param ttl how long the outcome is kept
 	 */
-	record Verification(ApiKey key, Duration ttl) {
+	record Verification(@Nullable ApiKey key, Duration ttl) {
 
 		boolean valid() {
 			return this.key != null;
@@ -303,14 +319,15 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 
 		private long maximumSize = DEFAULT_MAXIMUM_SIZE;
 
-		private Clock clock;
+		private @Nullable Clock clock;
 
 		private Builder() {
 		}
 
 		/**
-		 * Set how long a valid key is trusted without asking Clerk; a key revoked outside this library
-		 * stays accepted up to this long. Never longer than the key's own expiration.
+		 * Set how long a valid key is trusted without asking Clerk; a key revoked outside
+		 * this library stays accepted up to this long. Never longer than the key's own
+		 * expiration.
 		 * @param positiveTtl zero or more; zero keeps nothing
 		 * @return this builder
 		 */

@@ -3,6 +3,7 @@ package io.github.clerkapikeys.core.verify;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
@@ -10,11 +11,13 @@ import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache.Verification;
 
 /**
- * Blocking form of {@link ReactiveApiKeyVerifier}: what a servlet filter calls on every request that
- * carries an API key. A cached answer returns at once, without Reactor or locks.
+ * Blocking form of {@link ReactiveApiKeyVerifier}: what a servlet filter calls on every
+ * request that carries an API key. A cached answer returns at once, without Reactor or
+ * locks.
  * <p>
- * {@link #verify(String)} returns the key when valid and empty when unknown, revoked or expired; any
- * other failure is thrown as the client's {@link io.github.clerkapikeys.core.error.ClerkException}.
+ * {@link #verify(String)} returns the key when valid and empty when unknown, revoked or
+ * expired; any other failure is thrown as the client's
+ * {@link io.github.clerkapikeys.core.error.ClerkException}.
  */
 public final class ApiKeyVerifier {
 
@@ -44,7 +47,7 @@ public final class ApiKeyVerifier {
 	 * @param secret the secret a caller presented
 	 * @return the verified key, or empty when the key is not valid
 	 */
-	public Optional<ApiKey> verify(String secret) {
+	public Optional<ApiKey> verify(@Nullable String secret) {
 		Verification verification;
 		try {
 			verification = this.reactive.verifyNow(secret);
@@ -55,7 +58,8 @@ public final class ApiKeyVerifier {
 			}
 			throw ex;
 		}
-		return this.reactive.isUsable(verification) ? Optional.of(verification.key()) : Optional.empty();
+		return (verification != null && this.reactive.isUsable(verification)) ? Optional.ofNullable(verification.key())
+				: Optional.empty();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.clerkapikeys.core.verify;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -12,13 +13,15 @@ import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache.Verification;
 
 /**
- * Verifies the API key secrets callers present, for the price of as few calls to Clerk as possible.
+ * Verifies the API key secrets callers present, for the price of as few calls to Clerk as
+ * possible.
  * <p>
- * {@link #verify(String)} emits the verified key, or completes empty when the key is not valid: unknown
- * to Clerk (404), revoked or expired. Every other failure (Clerk unreachable, 401 for this service's own
- * secret key, 429, 5xx) is an error signal, never "invalid": an outage must not look like a bad
- * credential. A token that cannot be a Clerk API key secret is invalid without any call. Results are
- * cached and concurrent verifications of one secret share one call, see {@link ApiKeyVerificationCache}.
+ * {@link #verify(String)} emits the verified key, or completes empty when the key is not
+ * valid: unknown to Clerk (404), revoked or expired. Every other failure (Clerk
+ * unreachable, 401 for this service's own secret key, 429, 5xx) is an error signal, never
+ * "invalid": an outage must not look like a bad credential. A token that cannot be a
+ * Clerk API key secret is invalid without any call. Results are cached and concurrent
+ * verifications of one secret share one call, see {@link ApiKeyVerificationCache}.
  */
 public final class ReactiveApiKeyVerifier {
 
@@ -27,8 +30,9 @@ public final class ReactiveApiKeyVerifier {
 	private final ApiKeyVerificationCache cache;
 
 	/**
-	 * Create a verifier on {@code client}, caching in {@code cache}. Register the cache as the client's
-	 * change listener so that revokes and deletes made through it take effect at once.
+	 * Create a verifier on {@code client}, caching in {@code cache}. Register the cache
+	 * as the client's change listener so that revokes and deletes made through it take
+	 * effect at once.
 	 * @param client the client that calls Clerk
 	 * @param cache the cache of results
 	 */
@@ -45,7 +49,7 @@ public final class ReactiveApiKeyVerifier {
 	 * {@code Authorization: Bearer} header
 	 * @return the verified key, or empty when the key is not valid
 	 */
-	public Mono<ApiKey> verify(String secret) {
+	public Mono<ApiKey> verify(@Nullable String secret) {
 		if (!ApiKeySecrets.isPlausible(secret)) {
 			return Mono.empty();
 		}
@@ -65,7 +69,7 @@ public final class ReactiveApiKeyVerifier {
 		return this.cache;
 	}
 
-	Verification verifyNow(String secret) {
+	@Nullable Verification verifyNow(@Nullable String secret) {
 		if (!ApiKeySecrets.isPlausible(secret)) {
 			return null;
 		}
@@ -75,18 +79,20 @@ public final class ReactiveApiKeyVerifier {
 			return cached;
 		}
 		if (Schedulers.isInNonBlockingThread()) {
-			throw new IllegalStateException("ApiKeyVerifier.verify would block thread " + Thread.currentThread().getName()
-					+ ", which must not block; use ReactiveApiKeyVerifier there");
+			throw new IllegalStateException("ApiKeyVerifier.verify would block thread "
+					+ Thread.currentThread().getName() + ", which must not block; use ReactiveApiKeyVerifier there");
 		}
 		return this.cache.get(hash, (key) -> call(secret)).join();
 	}
 
-	boolean isUsable(Verification verification) {
-		return verification != null && verification.valid() && verification.key().isValidAt(this.cache.now());
+	boolean isUsable(@Nullable Verification verification) {
+		ApiKey key = (verification != null) ? verification.key() : null;
+		return key != null && key.isValidAt(this.cache.now());
 	}
 
 	private Mono<ApiKey> usable(Verification verification) {
-		return isUsable(verification) ? Mono.just(verification.key()) : Mono.empty();
+		ApiKey key = verification.key();
+		return (key != null && isUsable(verification)) ? Mono.justOrEmpty(key) : Mono.empty();
 	}
 
 	private CompletableFuture<Verification> call(String secret) {

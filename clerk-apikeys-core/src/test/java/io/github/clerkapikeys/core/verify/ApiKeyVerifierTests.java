@@ -2,15 +2,13 @@ package io.github.clerkapikeys.core.verify;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +24,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.ClerkClientBuilder;
+import io.github.clerkapikeys.core.ClerkFixtures;
+import io.github.clerkapikeys.core.MutableClock;
 import io.github.clerkapikeys.core.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
 import io.github.clerkapikeys.core.error.ClerkRateLimitException;
@@ -36,7 +37,6 @@ import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -62,7 +62,7 @@ class ApiKeyVerifierTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
 
-	private ClerkApiKeysClient.Builder clientBuilder() {
+	private ClerkClientBuilder clientBuilder() {
 		return ClerkApiKeysClient.builder()
 			.secretKey("sk_test_fake")
 			.apiUrl(wireMock.baseUrl() + "/v1")
@@ -81,11 +81,7 @@ class ApiKeyVerifierTests {
 	}
 
 	private static String keyJson(String id, boolean revoked, boolean expired, Long expiration) {
-		return """
-				{"object": "api_key", "id": "%s", "type": "api_key", "subject": "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
-				 "name": "n", "description": null, "claims": null, "scopes": ["read"], "revoked": %s,
-				 "revocation_reason": null, "expired": %s, "expiration": %s, "created_by": null,
-				 "last_used_at": null, "created_at": 1, "updated_at": 2}""".formatted(id, revoked, expired, expiration);
+		return ClerkFixtures.apiKeyJson(id, revoked, expired, expiration);
 	}
 
 	private static void stubValidKey() {
@@ -108,7 +104,8 @@ class ApiKeyVerifierTests {
 		assertThat(first).hasValueSatisfying((key) -> assertThat(key.id()).isEqualTo(KEY_ID));
 		assertThat(second).isEqualTo(first);
 		assertThat(verifyCalls()).isEqualTo(1);
-		wireMock.verify(postRequestedFor(urlEqualTo(VERIFY)).withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\"}")));
+		wireMock.verify(
+				postRequestedFor(urlEqualTo(VERIFY)).withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\"}")));
 		assertThat(cache.stats()).isEqualTo(new ApiKeyVerificationCache.Stats(1, 1, 0, 1));
 	}
 
@@ -147,7 +144,8 @@ class ApiKeyVerifierTests {
 		assertThat(verifier.verify(SECRET)).isPresent();
 		this.clock.advance(Duration.ofSeconds(11));
 
-		// The cached entry is gone with the key's expiration; Clerk's answer now says it has expired.
+		// The cached entry is gone with the key's expiration; Clerk's answer now says it
+		// has expired.
 		assertThat(verifier.verify(SECRET)).isEmpty();
 		assertThat(verifyCalls()).isEqualTo(2);
 	}
@@ -156,7 +154,7 @@ class ApiKeyVerifierTests {
 	void unknownKeyIsInvalidAndRememberedForTheNegativeTtl() {
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"errors\":[{\"message\":\"not found\",\"long_message\":\"not found\",\"code\":\"resource_not_found\"}]}")));
+			.withBody(ClerkFixtures.errorJson("resource_not_found", "not found", "not found"))));
 		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
 
 		assertThat(verifier.verify(SECRET)).isEmpty();
@@ -203,7 +201,8 @@ class ApiKeyVerifierTests {
 	@Test
 	void deleteAndUpdateThroughTheClientEvictTheKeyToo() {
 		stubValidKey();
-		wireMock.stubFor(any(urlEqualTo("/v1/api_keys/" + KEY_ID)).willReturn(okJson(keyJson(KEY_ID, false, false, null))));
+		wireMock
+			.stubFor(any(urlEqualTo("/v1/api_keys/" + KEY_ID)).willReturn(okJson(keyJson(KEY_ID, false, false, null))));
 		ApiKeyVerificationCache cache = cacheBuilder().build();
 		ClerkApiKeysClient client = clientBuilder().changeListener(cache).build();
 		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, cache);
@@ -250,9 +249,10 @@ class ApiKeyVerifierTests {
 
 	@Test
 	void hundredConcurrentReactiveVerificationsOfOneSecretMakeOneRequest() {
-		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
+		wireMock.stubFor(
+				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
 		ApiKeyVerificationCache cache = ApiKeyVerificationCache.uncached();
-		ReactiveApiKeyVerifier verifier = new ReactiveApiKeyVerifier(clientBuilder().build().reactive(), cache);
+		ReactiveApiKeyVerifier verifier = new ReactiveApiKeyVerifier(clientBuilder().buildReactive(), cache);
 
 		List<ApiKey> keys = Flux.range(0, 100).flatMap((i) -> verifier.verify(SECRET), 100).collectList().block();
 
@@ -262,7 +262,8 @@ class ApiKeyVerifierTests {
 
 	@Test
 	void hundredConcurrentBlockingVerificationsOfOneSecretMakeOneRequest() throws Exception {
-		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
+		wireMock.stubFor(
+				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
 		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
 		ExecutorService pool = Executors.newFixedThreadPool(100);
 		try {
@@ -282,7 +283,8 @@ class ApiKeyVerifierTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "ak_", "ak_short", "sk_test_fake_wrong_prefix_0123", "Bearer ak_0123456789abcdef",
-			"ak_0123456789abcdef ghij", "ak_0123456789abcdef\nX", "ak_0123456789abcdef/../x", "ak_0123456789abcdef\u00e9" })
+			"ak_0123456789abcdef ghij", "ak_0123456789abcdef\nX", "ak_0123456789abcdef/../x",
+			"ak_0123456789abcdef\u00e9" })
 	void tokenThatCannotBeASecretIsInvalidWithoutACall(String token) {
 		stubValidKey();
 		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
@@ -307,7 +309,9 @@ class ApiKeyVerifierTests {
 		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
 
 		assertThatExceptionOfType(ClerkAuthenticationException.class).isThrownBy(() -> verifier.verify(SECRET));
-		StepVerifier.create(verifier.reactive().verify(SECRET)).expectError(ClerkAuthenticationException.class).verify();
+		StepVerifier.create(verifier.reactive().verify(SECRET))
+			.expectError(ClerkAuthenticationException.class)
+			.verify();
 	}
 
 	@Test
@@ -337,8 +341,8 @@ class ApiKeyVerifierTests {
 			closedPort = socket.getLocalPort();
 		}
 		ApiKeyVerificationCache cache = cacheBuilder().build();
-		ApiKeyVerifier verifier = ApiKeyVerifier.create(
-				clientBuilder().apiUrl("http://127.0.0.1:" + closedPort + "/v1").build(), cache);
+		ApiKeyVerifier verifier = ApiKeyVerifier
+			.create(clientBuilder().apiUrl("http://127.0.0.1:" + closedPort + "/v1").build(), cache);
 
 		assertThatExceptionOfType(ClerkTransportException.class).isThrownBy(() -> verifier.verify(SECRET));
 		assertThat(cache.stats().size()).isZero();
@@ -357,16 +361,17 @@ class ApiKeyVerifierTests {
 
 	@Test
 	void verificationInFlightDuringAnEvictionIsNotCached() throws Exception {
-		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(500)));
+		wireMock.stubFor(
+				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(500)));
 		ApiKeyVerificationCache cache = cacheBuilder().build();
 		ApiKeyVerifier verifier = verifier(cache);
 
-		java.util.concurrent.CompletableFuture<Optional<ApiKey>> inFlight = java.util.concurrent.CompletableFuture
-			.supplyAsync(() -> verifier.verify(SECRET));
+		CompletableFuture<Optional<ApiKey>> inFlight = CompletableFuture.supplyAsync(() -> verifier.verify(SECRET));
 		Thread.sleep(200);
 		cache.evict(KEY_ID);
 
-		// Clerk's answer may predate the revoke that caused the eviction: use it once, keep it not.
+		// Clerk's answer may predate the revoke that caused the eviction: use it once,
+		// keep it not.
 		assertThat(inFlight.get()).isPresent();
 		verifier.verify(SECRET);
 		assertThat(verifyCalls()).isEqualTo(2);
@@ -400,35 +405,6 @@ class ApiKeyVerifierTests {
 		verifier.verify(SECRET);
 
 		assertThat(verifyCalls()).isEqualTo(2);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

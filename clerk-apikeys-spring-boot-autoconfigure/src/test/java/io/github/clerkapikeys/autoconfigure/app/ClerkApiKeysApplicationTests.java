@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.autoconfigure.app;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
@@ -24,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A Spring Boot application with the starter's modules on its class path: the injected clients call
- * Clerk (WireMock) with the configured headers, timeouts and retries, and Actuator's
- * {@code http.client.requests} metric carries URI templates, never key ids.
+ * A Spring Boot application with the starter's modules on its class path: the injected
+ * clients call Clerk (WireMock) with the configured headers, timeouts and retries, and
+ * Actuator's {@code http.client.requests} metric carries URI templates, never key ids.
  */
 @SpringBootTest(properties = { "clerk.secret-key=sk_test_fake", "clerk.api-version=2025-11-10",
 		"clerk.response-timeout=500ms", "clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms" })
@@ -48,7 +50,7 @@ class ClerkApiKeysApplicationTests extends WireMockClerkApplicationTests {
 	void injectedBlockingClientCallsClerkWithTheConfiguredHeaders() {
 		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON)));
 
-		assertThat(this.client.getApiKey(KEY_ID).scopes()).containsExactly("read");
+		assertThat(this.client.getApiKey(KEY_ID).scopes()).containsExactly("read", "write");
 
 		var request = wireMock.getAllServeEvents().get(0).getRequest();
 		assertThat(request.getUrl()).isEqualTo("/v1/api_keys/" + KEY_ID);
@@ -75,11 +77,8 @@ class ClerkApiKeysApplicationTests extends WireMockClerkApplicationTests {
 	void configuredResponseTimeoutApplies() {
 		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON).withFixedDelay(2000)));
 
-		assertThatExceptionOfType(ClerkTimeoutException.class)
-			.isThrownBy(() -> this.client.createApiKey(io.github.clerkapikeys.core.CreateApiKeyRequest.builder()
-				.name("slow")
-				.subject("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
-				.build()));
+		assertThatExceptionOfType(ClerkTimeoutException.class).isThrownBy(() -> this.client.createApiKey(
+				CreateApiKeyRequest.builder().name("slow").subject("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk").build()));
 	}
 
 	@Test
@@ -88,7 +87,8 @@ class ClerkApiKeysApplicationTests extends WireMockClerkApplicationTests {
 		wireMock.stubFor(any(urlPathEqualTo("/v1/api_keys/" + KEY_ID + "/secret"))
 			.willReturn(okJson("{\"secret\": \"ak_secret_value\"}")));
 
-		long before = count(this.meterRegistry.find("http.client.requests").tag("uri", "/v1/api_keys/{apiKeyID}").timer());
+		long before = count(
+				this.meterRegistry.find("http.client.requests").tag("uri", "/v1/api_keys/{apiKeyID}").timer());
 
 		this.client.getApiKey(KEY_ID);
 		this.client.getApiKeySecret(KEY_ID);
@@ -102,8 +102,7 @@ class ClerkApiKeysApplicationTests extends WireMockClerkApplicationTests {
 			.isNotNull();
 		assertThat(this.meterRegistry.find("http.client.requests").meters())
 			.allSatisfy((meter) -> assertThat(meter.getId().getTag("uri")).doesNotContain(KEY_ID, "ak_secret_value"));
-		assertThat(Duration.ofNanos((long) timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)))
-			.isPositive();
+		assertThat(Duration.ofNanos((long) timer.totalTime(TimeUnit.NANOSECONDS))).isPositive();
 	}
 
 	@Test

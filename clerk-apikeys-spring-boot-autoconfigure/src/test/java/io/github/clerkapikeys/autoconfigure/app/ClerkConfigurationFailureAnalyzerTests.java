@@ -18,23 +18,22 @@ class ClerkConfigurationFailureAnalyzerTests {
 
 	@Test
 	void startingWithoutASecretKeyExplainsWhereItComesFrom(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties("clerk.secret-key=", "spring.main.banner-mode=off")
-			.run());
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class).web(WebApplicationType.NONE)
+				.properties("clerk.secret-key=", "spring.main.banner-mode=off")
+				.run());
 
 		assertThat(output).contains("APPLICATION FAILED TO START", "No Clerk secret key is set",
-				"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY",
-				"Clerk Dashboard");
+				"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY", "Clerk Dashboard");
 	}
 
 	@Test
 	void plainHttpToARemoteHostIsExplainedWithoutTheSecretKey(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties("clerk.secret-key=sk_test_fake_do_not_print", "clerk.api-url=http://clerk.example.com/v1",
-					"spring.main.banner-mode=off")
-			.run());
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class).web(WebApplicationType.NONE)
+				.properties("clerk.secret-key=sk_test_fake_do_not_print", "clerk.api-url=http://clerk.example.com/v1",
+						"spring.main.banner-mode=off")
+				.run());
 
 		assertThat(output).contains("APPLICATION FAILED TO START", "'clerk.api-url' is not valid",
 				"secret key in clear");

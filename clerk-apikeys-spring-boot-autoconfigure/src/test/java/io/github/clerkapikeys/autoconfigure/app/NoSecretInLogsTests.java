@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * With every logger on the HTTP path at its most talkative, neither the secret key nor an API key
- * secret reaches the log: not on success, not on retries, not on failure.
+ * With every logger on the HTTP path at its most talkative, neither the secret key nor an
+ * API key secret reaches the log: not on success, not on retries, not on failure.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = { "clerk.secret-key=sk_test_fake_never_logged", "clerk.retry.initial-interval=5ms",
@@ -39,8 +39,7 @@ class NoSecretInLogsTests extends WireMockClerkApplicationTests {
 
 	@Test
 	void secretsStayOutOfTheLog(CapturedOutput output) {
-		String created = KEY_JSON.replace("\"scopes\"",
-				"\"secret\": \"" + API_KEY_SECRET + "\", \"scopes\"");
+		String created = KEY_JSON.replace("\"scopes\"", "\"secret\": \"" + API_KEY_SECRET + "\", \"scopes\"");
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys")).willReturn(okJson(created)));
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(aResponse().withStatus(503)));
 

@@ -23,6 +23,7 @@ import com.clerk.backend_api.utils.HTTPClient;
 import com.clerk.backend_api.utils.RetryConfig;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,11 +70,17 @@ public final class Contender {
 
 	/** This library's reactive client, driven with a bounded flatMap. */
 	static Result reactive(String apiUrl, Duration warmup, Duration measure, int concurrency) {
-		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl).build();
+		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder()
+			.secretKey(SECRET_KEY)
+			.apiUrl(apiUrl)
+			.buildReactive();
 		return driveReactive(() -> client.verifyApiKey(SECRET), warmup, measure, concurrency);
 	}
 
-	/** A plain WebClient making the same call and decoding the same JSON: the floor of this stack. */
+	/**
+	 * A plain WebClient making the same call and decoding the same JSON: the floor of
+	 * this stack.
+	 */
 	static Result webClient(String apiUrl, Duration warmup, Duration measure, int concurrency) {
 		WebClient webClient = WebClient.builder()
 			.baseUrl(apiUrl)
@@ -93,10 +100,11 @@ public final class Contender {
 	}
 
 	/**
-	 * Clerk's official Java SDK, retries off, from the same pool of threads. Its JDK HttpClient is pinned
-	 * to HTTP/1.1 like the other contenders: by default it tries an h2c upgrade on plain http, which an
-	 * HTTP/1.1 server answers by closing the connection, and without retries the SDK then fails calls.
-	 * Against the real API (https) it would negotiate HTTP/2 instead.
+	 * Clerk's official Java SDK, retries off, from the same pool of threads. Its JDK
+	 * HttpClient is pinned to HTTP/1.1 like the other contenders: by default it tries an
+	 * h2c upgrade on plain http, which an HTTP/1.1 server answers by closing the
+	 * connection, and without retries the SDK then fails calls. Against the real API
+	 * (https) it would negotiate HTTP/2 instead.
 	 */
 	static Result official(String apiUrl, Duration warmup, Duration measure, int threads) throws Exception {
 		HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -125,7 +133,9 @@ public final class Contender {
 		}, warmup, measure, threads);
 	}
 
-	/** This library's verifier with its default cache, one key verified again and again. */
+	/**
+	 * This library's verifier with its default cache, one key verified again and again.
+	 */
 	static Result cached(String apiUrl, Duration warmup, Duration measure, int threads) throws Exception {
 		ApiKeyVerifier verifier = ApiKeyVerifier.create(
 				ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl).build(),
@@ -135,9 +145,11 @@ public final class Contender {
 
 	/** 1,000 concurrent verifications of one secret: how many calls reach the stub. */
 	static Result coalesced(String apiUrl) throws Exception {
-		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl).build();
-		long withCache = callsFor(apiUrl,
-				new ReactiveApiKeyVerifier(client, ApiKeyVerificationCache.withDefaults()));
+		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder()
+			.secretKey(SECRET_KEY)
+			.apiUrl(apiUrl)
+			.buildReactive();
+		long withCache = callsFor(apiUrl, new ReactiveApiKeyVerifier(client, ApiKeyVerificationCache.withDefaults()));
 		long withoutCache = callsFor(apiUrl, new ReactiveApiKeyVerifier(client, ApiKeyVerificationCache.uncached()));
 		Result result = new Result(0, 0, 0, 0);
 		result.coalescedCalls = withCache;
@@ -170,8 +182,8 @@ public final class Contender {
 		return Result.of(operations.sum(), System.nanoTime() - start, latencies);
 	}
 
-	private static void runReactive(Supplier<Mono<?>> call, Duration duration, int concurrency, Histogram latencies,
-			LongAdder operations) {
+	private static void runReactive(Supplier<Mono<?>> call, Duration duration, int concurrency,
+			@Nullable Histogram latencies, @Nullable LongAdder operations) {
 		long deadline = System.nanoTime() + duration.toNanos();
 		Flux.<Integer>generate((sink) -> {
 			if (System.nanoTime() < deadline) {
@@ -183,7 +195,7 @@ public final class Contender {
 		}).flatMap((i) -> Mono.defer(() -> {
 			long begin = System.nanoTime();
 			return call.get().doOnSuccess((value) -> {
-				if (latencies != null) {
+				if (latencies != null && operations != null) {
 					latencies.recordValue(System.nanoTime() - begin);
 					operations.increment();
 				}
@@ -212,7 +224,8 @@ public final class Contender {
 	}
 
 	private static void runThreads(ExecutorService pool, Supplier<Object> call, Duration duration, int threads,
-			Histogram latencies, LongAdder operations, LongAdder errors) throws Exception {
+			@Nullable Histogram latencies, @Nullable LongAdder operations, @Nullable LongAdder errors)
+			throws Exception {
 		long deadline = System.nanoTime() + duration.toNanos();
 		List<Future<?>> workers = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
@@ -226,7 +239,8 @@ public final class Contender {
 						}
 					}
 					catch (RuntimeException ex) {
-						// Counted, not fatal: a contender that fails calls is slower by as much.
+						// Counted, not fatal: a contender that fails calls is slower by
+						// as much.
 						if (errors != null) {
 							errors.increment();
 						}
@@ -279,7 +293,8 @@ public final class Contender {
 
 		String toLine(String name) {
 			return "RESULT " + name + " " + this.opsPerSecond + " " + this.p50Micros + " " + this.p99Micros + " "
-					+ this.operations + " " + this.coalescedCalls + " " + this.coalescedCallsUncached + " " + this.errors;
+					+ this.operations + " " + this.coalescedCalls + " " + this.coalescedCallsUncached + " "
+					+ this.errors;
 		}
 
 		static Result parse(String line) {

@@ -8,8 +8,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A loopback stand-in for Clerk that answers {@code POST /v1/api_keys/verify} with the same API key at
- * once, and counts the verifications it served ({@code GET /__count}).
+ * A loopback stand-in for Clerk that answers {@code POST /v1/api_keys/verify} with the
+ * same API key at once, and counts the verifications it served ({@code GET /__count}).
  */
 final class StubClerkServer implements AutoCloseable {
 
@@ -30,15 +30,16 @@ final class StubClerkServer implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.route((routes) -> routes
-				.post("/v1/api_keys/verify", (request, response) -> request.receive().aggregate().then(Mono.defer(() -> {
-					this.verifications.incrementAndGet();
-					return response.header("Content-Type", "application/json")
-						.sendByteArray(Mono.just(KEY_BYTES))
-						.then();
-				})))
-				.get("/__count", (request, response) -> response.sendString(
-						Mono.fromSupplier(() -> Long.toString(this.verifications.get())))))
+			.route((routes) -> routes.post("/v1/api_keys/verify",
+					(request, response) -> request.receive().aggregate().then(Mono.defer(() -> {
+						this.verifications.incrementAndGet();
+						return response.header("Content-Type", "application/json")
+							.sendByteArray(Mono.just(KEY_BYTES))
+							.then();
+					})))
+				.get("/__count",
+						(request, response) -> response
+							.sendString(Mono.fromSupplier(() -> Long.toString(this.verifications.get())))))
 			.bindNow();
 	}
 

@@ -16,8 +16,8 @@ import io.github.clerkapikeys.core.error.ClerkNotFoundException;
 import io.github.clerkapikeys.core.error.ClerkUnprocessableEntityException;
 
 /**
- * How the sample answers when a call fails: the caller's mistakes are 4xx with the reason, Clerk's
- * trouble is 502 (and logged), never the other way round.
+ * How the sample answers when a call fails: the caller's mistakes are 4xx with the
+ * reason, Clerk's trouble is 502 (and logged), never the other way round.
  */
 @RestControllerAdvice
 class ApiErrors {
@@ -26,14 +26,13 @@ class ApiErrors {
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<Map<String, String>> invalidArgument(IllegalArgumentException ex) {
-		return error(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return error(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
 	}
 
 	@ExceptionHandler({ ClerkBadRequestException.class, ClerkUnprocessableEntityException.class })
 	ResponseEntity<Map<String, String>> rejectedByClerk(ClerkApiException ex) {
-		String reason = ex.getErrors().isEmpty() ? "Clerk rejected the request"
-				: ex.getErrors().get(0).longMessage();
-		return error(HttpStatus.BAD_REQUEST, reason);
+		String reason = ex.getErrors().isEmpty() ? null : ex.getErrors().get(0).longMessage();
+		return error(HttpStatus.BAD_REQUEST, (reason != null) ? reason : "Clerk rejected the request");
 	}
 
 	@ExceptionHandler({ ClerkNotFoundException.class, KeyNotFoundException.class })

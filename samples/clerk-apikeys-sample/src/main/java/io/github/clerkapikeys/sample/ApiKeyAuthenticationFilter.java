@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,11 +19,11 @@ import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 
 /**
- * Lets a request through only with {@code Authorization: Bearer <API key secret>} that Clerk verifies
- * (through the caching {@link ApiKeyVerifier}, so a busy caller costs one verification per TTL),
- * and hands the verified {@link ApiKey} to the handler as the {@value #API_KEY_ATTRIBUTE} attribute.
- * An unknown, revoked or expired key is 401; Clerk being unreachable is 503, so an outage never looks
- * like a bad credential.
+ * Lets a request through only with {@code Authorization: Bearer <API key secret>} that
+ * Clerk verifies (through the caching {@link ApiKeyVerifier}, so a busy caller costs one
+ * verification per TTL), and hands the verified {@link ApiKey} to the handler as the
+ * {@value #API_KEY_ATTRIBUTE} attribute. An unknown, revoked or expired key is 401; Clerk
+ * being unreachable is 503, so an outage never looks like a bad credential.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

@@ -1,8 +1,8 @@
 package io.github.clerkapikeys.sample;
 
 /**
- * The key does not exist, or belongs to another user: both answer 404, so ids of others' keys leak
- * nothing.
+ * The key does not exist, or belongs to another user: both answer 404, so ids of others'
+ * keys leak nothing.
  */
 class KeyNotFoundException extends RuntimeException {
 

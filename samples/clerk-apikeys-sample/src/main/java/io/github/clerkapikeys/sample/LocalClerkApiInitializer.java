@@ -14,9 +14,10 @@ import org.springframework.util.StringUtils;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 /**
- * Without a Clerk secret key, starts the local Clerk-compatible API and points {@code clerk.*} at it,
- * so the sample runs with no Clerk account. With {@code CLERK_SECRET_KEY} (or {@code clerk.secret-key})
- * set, does nothing: the sample talks to the real API. Registered in {@code META-INF/spring.factories}.
+ * Without a Clerk secret key, starts the local Clerk-compatible API and points
+ * {@code clerk.*} at it, so the sample runs with no Clerk account. With
+ * {@code CLERK_SECRET_KEY} (or {@code clerk.secret-key}) set, does nothing: the sample
+ * talks to the real API. Registered in {@code META-INF/spring.factories}.
  */
 public class LocalClerkApiInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

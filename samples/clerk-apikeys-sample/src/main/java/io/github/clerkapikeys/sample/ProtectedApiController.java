@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
- * The endpoints callers reach with an API key; {@link ApiKeyAuthenticationFilter} stands in front.
+ * The endpoints callers reach with an API key; {@link ApiKeyAuthenticationFilter} stands
+ * in front.
  */
 @RestController
 class ProtectedApiController {

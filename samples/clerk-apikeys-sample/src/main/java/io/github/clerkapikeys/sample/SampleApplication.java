@@ -4,9 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A service whose users hold API keys: it issues, lists, revokes and deletes them through Clerk, and
- * accepts them on {@code /api/**}. Without {@code CLERK_SECRET_KEY} it runs against the embedded local
- * Clerk-compatible API (see {@link LocalClerkApiInitializer}).
+ * A service whose users hold API keys: it issues, lists, revokes and deletes them through
+ * Clerk, and accepts them on {@code /api/**}. Without {@code CLERK_SECRET_KEY} it runs
+ * against the embedded local Clerk-compatible API (see {@link LocalClerkApiInitializer}).
  */
 @SpringBootApplication
 public class SampleApplication {

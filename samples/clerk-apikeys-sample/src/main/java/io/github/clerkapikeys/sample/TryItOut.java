@@ -23,9 +23,10 @@ class TryItOut implements ApplicationListener<WebServerInitializedEvent> {
 		String keys = base + "/users/" + DEMO_USER + "/api-keys";
 		return String.join(System.lineSeparator(), "Try it (copy into a shell):",
 				"  # 1. issue an API key for a user (its secret is shown only in this answer)",
-				"  KEY=$(curl -s -X POST " + keys
-						+ " -H 'Content-Type: application/json' -d '{\"name\":\"my-laptop\",\"scopes\":[\"read\"]}'); echo \"$KEY\"",
-				"  ID=$(echo \"$KEY\" | sed -E 's/.*\"id\":\"([^\"]+)\".*/\\1/'); SECRET=$(echo \"$KEY\" | sed -E 's/.*\"secret\":\"([^\"]+)\".*/\\1/')",
+				"  KEY=$(curl -s -X POST " + keys + " -H 'Content-Type: application/json'"
+						+ " -d '{\"name\":\"my-laptop\",\"scopes\":[\"read\"]}'); echo \"$KEY\"",
+				"  ID=$(echo \"$KEY\" | sed -E 's/.*\"id\":\"([^\"]+)\".*/\\1/');"
+						+ " SECRET=$(echo \"$KEY\" | sed -E 's/.*\"secret\":\"([^\"]+)\".*/\\1/')",
 				"  # 2. list the user's keys", "  curl -s -w '\\n' " + keys,
 				"  # 3. call the protected endpoint with the key (200)",
 				"  curl -s -w '\\n' " + base + "/api/whoami -H \"Authorization: Bearer $SECRET\"",

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,9 @@ import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
- * The API keys of one user. In a real service {@code userId} is the signed-in Clerk user, not a path
- * variable; the ownership checks below are what such a service must do either way.
+ * The API keys of one user. In a real service {@code userId} is the signed-in Clerk user,
+ * not a path variable; the ownership checks below are what such a service must do either
+ * way.
  */
 @RestController
 @RequestMapping("/users/{userId}/api-keys")
@@ -51,7 +53,10 @@ class UserApiKeysController {
 		return ResponseEntity.created(URI.create("/users/" + userId + "/api-keys/" + key.id())).body(issued);
 	}
 
-	/** Every key of the user, revoked and expired ones included, streamed page by page from Clerk. */
+	/**
+	 * Every key of the user, revoked and expired ones included, streamed page by page
+	 * from Clerk.
+	 */
 	@GetMapping
 	Flux<KeySummary> list(@PathVariable String userId) {
 		return this.reactiveClerk
@@ -78,14 +83,16 @@ class UserApiKeysController {
 		}
 	}
 
-	record IssueKeyRequest(String name, List<String> scopes, String description, Long expiresInSeconds) {
+	record IssueKeyRequest(@Nullable String name, @Nullable List<String> scopes, @Nullable String description,
+			@Nullable Long expiresInSeconds) {
 	}
 
-	record IssuedKey(String id, String name, List<String> scopes, Instant expiration, String secret) {
+	record IssuedKey(String id, String name, List<String> scopes, @Nullable Instant expiration,
+			@Nullable String secret) {
 	}
 
 	record KeySummary(String id, String name, List<String> scopes, boolean revoked, boolean expired,
-			Instant expiration, Instant createdAt, Instant lastUsedAt) {
+			@Nullable Instant expiration, Instant createdAt, @Nullable Instant lastUsedAt) {
 
 		static KeySummary of(ApiKey key) {
 			return new KeySummary(key.id(), key.name(), key.scopes(), key.revoked(), key.expired(), key.expiration(),

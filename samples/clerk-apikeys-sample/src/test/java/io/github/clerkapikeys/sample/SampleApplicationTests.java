@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The sample on a random port with the embedded local Clerk API, driven over HTTP as a user would.
- * {@code clerk.secret-key} is blanked so a CLERK_SECRET_KEY in the environment cannot send this test
- * to the real Clerk API.
+ * The sample on a random port with the embedded local Clerk API, driven over HTTP as a
+ * user would. {@code clerk.secret-key} is blanked so a CLERK_SECRET_KEY in the
+ * environment cannot send this test to the real Clerk API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "clerk.secret-key=")
 class SampleApplicationTests {
@@ -84,8 +84,8 @@ class SampleApplicationTests {
 
 		HttpResponse<String> afterRevoke = send("GET", "/api/whoami", null, secret);
 		assertThat(afterRevoke.statusCode()).isEqualTo(401);
-		assertThat(afterRevoke.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(value) -> assertThat(value).startsWith("Bearer"));
+		assertThat(afterRevoke.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
 
 		assertThat(send("DELETE", "/users/" + USER + "/api-keys/" + id, null, null).statusCode()).isEqualTo(204);
 		assertThat(send("GET", "/users/" + USER + "/api-keys", null, null).body()).doesNotContain(id);
@@ -143,7 +143,8 @@ class SampleApplicationTests {
 	private HttpResponse<String> send(String method, String path, String body, String apiKey)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -6,15 +6,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The state and rules of the local API: Clerk's eight API-key operations on an in-memory map, with the
- * request validation of Clerk's OpenAPI spec. Thread-safe: every operation holds the store's lock.
+ * The state and rules of the local API: Clerk's eight API-key operations on an in-memory
+ * map, with the request validation of Clerk's OpenAPI spec. Thread-safe: every operation
+ * holds the store's lock.
  */
 final class ApiKeyStore {
 
@@ -69,11 +73,10 @@ final class ApiKeyStore {
 		long now = this.clock.millis();
 		String id = "ak_" + HexFormat.of().formatHex(randomBytes(16));
 		String secret = "ak_" + randomSecret(32);
-		StoredApiKey key = new StoredApiKey(id, secret, type, name, createdBy, now, ++this.sequence);
-		key.subject = subject;
+		List<String> scopes = body.containsKey("scopes") ? scopes(body) : List.of();
+		StoredApiKey key = new StoredApiKey(id, secret, type, name, createdBy, subject, scopes, now, ++this.sequence);
 		key.description = description(body);
 		key.claims = body.get("claims");
-		key.scopes = body.containsKey("scopes") ? scopes(body) : List.of();
 		key.expiration = expiration(body, now);
 		this.byId.put(id, key);
 		this.bySecret.put(secret, key);
@@ -107,8 +110,7 @@ final class ApiKeyStore {
 		List<StoredApiKey> matching = new ArrayList<>();
 		for (StoredApiKey key : this.byId.values()) {
 			if (key.subject.equals(subject) && key.type.equals(type)
-					&& (includeInvalid.equals("true") || key.isValid(now))
-					&& (search == null || search.isEmpty()
+					&& (includeInvalid.equals("true") || key.isValid(now)) && (search == null || search.isEmpty()
 							|| key.name.toLowerCase(Locale.ROOT).contains(search.toLowerCase(Locale.ROOT)))) {
 				matching.add(key);
 			}
@@ -118,7 +120,7 @@ final class ApiKeyStore {
 		for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
 			data.add(matching.get(i).toJson(now, false));
 		}
-		Map<String, Object> page = new java.util.LinkedHashMap<>();
+		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("data", data);
 		page.put("total_count", matching.size());
 		return page;
@@ -153,7 +155,7 @@ final class ApiKeyStore {
 		StoredApiKey key = find(id);
 		this.byId.remove(key.id);
 		this.bySecret.remove(key.secret);
-		Map<String, Object> deleted = new java.util.LinkedHashMap<>();
+		Map<String, Object> deleted = new LinkedHashMap<>();
 		deleted.put("id", key.id);
 		deleted.put("object", "api_key");
 		deleted.put("deleted", true);
@@ -205,7 +207,8 @@ final class ApiKeyStore {
 	private static void onlyFields(Map<String, Object> body, Set<String> allowed) {
 		for (String field : body.keySet()) {
 			if (!allowed.contains(field)) {
-				throw new LocalApiException(400, "form_param_unknown", "is unknown", field + " is not a known parameter");
+				throw new LocalApiException(400, "form_param_unknown", "is unknown",
+						field + " is not a known parameter");
 			}
 		}
 	}
@@ -222,7 +225,7 @@ final class ApiKeyStore {
 		return text;
 	}
 
-	private static String optionalString(Map<String, Object> body, String field) {
+	private static @Nullable String optionalString(Map<String, Object> body, String field) {
 		return (body.get(field) != null) ? requiredString(body, field) : null;
 	}
 
@@ -233,7 +236,7 @@ final class ApiKeyStore {
 		return value;
 	}
 
-	private static String description(Map<String, Object> body) {
+	private static @Nullable String description(Map<String, Object> body) {
 		String description = optionalString(body, "description");
 		if (description != null && description.length() > 255) {
 			throw LocalApiException.badRequest("description must be at most 255 characters long");
@@ -248,7 +251,7 @@ final class ApiKeyStore {
 		return list.stream().map(String.class::cast).toList();
 	}
 
-	private static Long expiration(Map<String, Object> body, long now) {
+	private static @Nullable Long expiration(Map<String, Object> body, long now) {
 		Object value = body.get("seconds_until_expiration");
 		if (value == null) {
 			return null;

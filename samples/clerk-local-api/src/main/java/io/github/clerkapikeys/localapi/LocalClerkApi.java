@@ -24,16 +24,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local, in-memory server of Clerk's eight API-key endpoints, answering as Clerk's Backend API spec
- * describes: the same paths under {@code /v1}, bodies, validation and error bodies
- * ({@code errors[]} with {@code message}, {@code long_message}, {@code code}). It needs no Clerk account
- * and keeps nothing after it stops.
+ * A local, in-memory server of Clerk's eight API-key endpoints, answering as Clerk's
+ * Backend API spec describes: the same paths under {@code /v1}, bodies, validation and
+ * error bodies ({@code errors[]} with {@code message}, {@code long_message},
+ * {@code code}). It needs no Clerk account and keeps nothing after it stops.
  * <p>
  * Embedded: {@code LocalClerkApi api = LocalClerkApi.start();} then point a client at
  * {@link #apiUrl()} with {@link #secretKey()}, and {@link #close()} it. On its own:
- * {@code java -jar clerk-apikeys-local-api-<version>-exec.jar [port]}. It listens on loopback only.
- * Like Clerk, it answers create with 201 and does not tell an unknown secret from a revoked or expired
- * one on verify (404).
+ * {@code java -jar clerk-apikeys-local-api-<version>-exec.jar [port]}. It listens on
+ * loopback only. Like Clerk, it answers create with 201 and does not tell an unknown
+ * secret from a revoked or expired one on verify (404).
  */
 public final class LocalClerkApi implements AutoCloseable {
 
@@ -75,7 +75,8 @@ public final class LocalClerkApi implements AutoCloseable {
 	}
 
 	/**
-	 * Start on {@code port} (0 for a free one), accepting {@code secretKey} as the bearer token.
+	 * Start on {@code port} (0 for a free one), accepting {@code secretKey} as the bearer
+	 * token.
 	 * @param port the loopback port
 	 * @param secretKey the secret key clients must send
 	 * @return the running server
@@ -109,7 +110,8 @@ public final class LocalClerkApi implements AutoCloseable {
 	}
 
 	/**
-	 * Return the base URL to give a client as its API URL, such as {@code http://127.0.0.1:8787/v1}.
+	 * Return the base URL to give a client as its API URL, such as
+	 * {@code http://127.0.0.1:8787/v1}.
 	 * @return the API URL
 	 */
 	public String apiUrl() {
@@ -202,8 +204,8 @@ public final class LocalClerkApi implements AutoCloseable {
 	}
 
 	private static LocalApiException methodNotAllowed(String method, String path) {
-		return new LocalApiException(405, "method_not_allowed", "method not allowed", method + " " + path
-				+ " is not supported");
+		return new LocalApiException(405, "method_not_allowed", "method not allowed",
+				method + " " + path + " is not supported");
 	}
 
 	@SuppressWarnings("unchecked")
@@ -261,7 +263,8 @@ public final class LocalClerkApi implements AutoCloseable {
 
 	/**
 	 * Run the local API until the process is stopped.
-	 * @param args the port (8787 when not given), then optionally the secret key to accept
+	 * @param args the port (8787 when not given), then optionally the secret key to
+	 * accept
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 8787;
@@ -269,7 +272,8 @@ public final class LocalClerkApi implements AutoCloseable {
 		LocalClerkApi api = start(port, secretKey);
 		Runtime.getRuntime().addShutdownHook(new Thread(api::close));
 		System.out.println("Local Clerk-compatible API listening at " + api.apiUrl());
-		System.out.println("Point a client at it with CLERK_API_URL=" + api.apiUrl() + " CLERK_SECRET_KEY=" + secretKey);
+		System.out
+			.println("Point a client at it with CLERK_API_URL=" + api.apiUrl() + " CLERK_SECRET_KEY=" + secretKey);
 		Thread.currentThread().join();
 	}
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One API key as the local API keeps it. Guarded by the {@link ApiKeyStore}'s lock.
  */
@@ -17,7 +19,7 @@ final class StoredApiKey {
 
 	final String name;
 
-	final String createdBy;
+	final @Nullable String createdBy;
 
 	final long createdAt;
 
@@ -25,24 +27,26 @@ final class StoredApiKey {
 
 	String subject;
 
-	String description;
+	@Nullable String description;
 
-	Object claims;
+	@Nullable Object claims;
 
 	List<String> scopes;
 
 	boolean revoked;
 
-	String revocationReason;
+	@Nullable String revocationReason;
 
-	Long expiration;
+	@Nullable Long expiration;
 
-	Long lastUsedAt;
+	@Nullable Long lastUsedAt;
 
 	long updatedAt;
 
-	StoredApiKey(String id, String secret, String type, String name, String createdBy, long createdAt,
-			long sequence) {
+	StoredApiKey(String id, String secret, String type, String name, @Nullable String createdBy, String subject,
+			List<String> scopes, long createdAt, long sequence) {
+		this.subject = subject;
+		this.scopes = scopes;
 		this.id = id;
 		this.secret = secret;
 		this.type = type;
@@ -61,9 +65,12 @@ final class StoredApiKey {
 		return !this.revoked && !isExpired(now);
 	}
 
-	/** The APIKey object of Clerk's spec; {@code secret} only when asked (the answer to create). */
-	Map<String, Object> toJson(long now, boolean withSecret) {
-		Map<String, Object> json = new LinkedHashMap<>();
+	/**
+	 * The APIKey object of Clerk's spec; {@code secret} only when asked (the answer to
+	 * create).
+	 */
+	Map<String, @Nullable Object> toJson(long now, boolean withSecret) {
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
 		json.put("object", "api_key");
 		json.put("id", this.id);
 		json.put("type", this.type);

@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.GetApiKeysRequest;
+import io.github.clerkapikeys.core.MutableClock;
 import io.github.clerkapikeys.core.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
 import io.github.clerkapikeys.core.error.ClerkNotFoundException;
@@ -30,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Each endpoint of the local API, driven by this project's client and by raw HTTP where the client
- * would refuse the request before sending it.
+ * Each endpoint of the local API, driven by this project's client and by raw HTTP where
+ * the client would refuse the request before sending it.
  */
 class LocalClerkApiTests {
 
@@ -87,26 +86,31 @@ class LocalClerkApiTests {
 		assertError(send("POST", "/api_keys", "{\"subject\":\"" + ALICE + "\"}"), 400, "form_param_missing");
 		assertError(send("POST", "/api_keys", "{\"name\":\"ok-name\",\"subject\":\"bob\"}"), 400,
 				"form_param_format_invalid");
-		assertError(send("POST", "/api_keys", "{\"name\":\"ok-name\",\"subject\":\"" + ALICE + "\",\"color\":1}"),
-				400, "form_param_unknown");
+		assertError(send("POST", "/api_keys", "{\"name\":\"ok-name\",\"subject\":\"" + ALICE + "\",\"color\":1}"), 400,
+				"form_param_unknown");
 		assertError(send("POST", "/api_keys", "{\"name\":\" padded\",\"subject\":\"" + ALICE + "\"}"), 400,
 				"form_param_format_invalid");
-		assertError(send("POST", "/api_keys",
-				"{\"name\":\"ok-name\",\"subject\":\"" + ALICE + "\",\"seconds_until_expiration\":0}"), 400,
-				"form_param_format_invalid");
+		assertError(
+				send("POST", "/api_keys",
+						"{\"name\":\"ok-name\",\"subject\":\"" + ALICE + "\",\"seconds_until_expiration\":0}"),
+				400, "form_param_format_invalid");
 		assertError(send("POST", "/api_keys", "not json"), 400, "malformed_request");
 	}
 
 	@Test
 	void wrongSecretKeyGets401() throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.api.apiUrl() + "/api_keys?subject=" + ALICE))
-			.header("Authorization", "Bearer sk_test_wrong")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.api.apiUrl() + "/api_keys?subject=" + ALICE))
+				.header("Authorization", "Bearer sk_test_wrong")
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertError(response, 401, "authentication_invalid");
 
-		ClerkApiKeysClient wrong = ClerkApiKeysClient.builder().secretKey("sk_test_wrong").apiUrl(this.api.apiUrl()).build();
-		assertThatExceptionOfType(ClerkAuthenticationException.class).isThrownBy(() -> wrong.getApiKey(
-				"ak_00000000000000000000000000000000"))
+		ClerkApiKeysClient wrong = ClerkApiKeysClient.builder()
+			.secretKey("sk_test_wrong")
+			.apiUrl(this.api.apiUrl())
+			.build();
+		assertThatExceptionOfType(ClerkAuthenticationException.class)
+			.isThrownBy(() -> wrong.getApiKey("ak_00000000000000000000000000000000"))
 			.satisfies((ex) -> assertThat(ex.getTraceId()).isNotBlank());
 	}
 
@@ -145,13 +149,16 @@ class LocalClerkApiTests {
 		this.client.revokeApiKey(revoked.id(), "gone");
 		create(ALICE, "deploy-key", List.of());
 		create(ALICE, "read-key", List.of());
-		this.client.createApiKey(CreateApiKeyRequest.builder().name("machine-key").subject(ALICE).type("m2m_key").build());
+		this.client
+			.createApiKey(CreateApiKeyRequest.builder().name("machine-key").subject(ALICE).type("m2m_key").build());
 
 		assertThat(names(GetApiKeysRequest.of(ALICE))).containsExactly("read-key", "deploy-key");
 		assertThat(names(GetApiKeysRequest.builder().subject(ALICE).includeInvalid(true).build()))
 			.containsExactly("read-key", "deploy-key", "revoked-key");
-		assertThat(names(GetApiKeysRequest.builder().subject(ALICE).query("DEPLOY").build())).containsExactly("deploy-key");
-		assertThat(names(GetApiKeysRequest.builder().subject(ALICE).type("m2m_key").build())).containsExactly("machine-key");
+		assertThat(names(GetApiKeysRequest.builder().subject(ALICE).query("DEPLOY").build()))
+			.containsExactly("deploy-key");
+		assertThat(names(GetApiKeysRequest.builder().subject(ALICE).type("m2m_key").build()))
+			.containsExactly("machine-key");
 	}
 
 	@Test
@@ -188,7 +195,8 @@ class LocalClerkApiTests {
 			.build());
 		this.clock.advance(Duration.ofSeconds(10));
 
-		ApiKey updated = this.client.updateApiKey(created.id(), UpdateApiKeyRequest.builder().scopes("read", "write").build());
+		ApiKey updated = this.client.updateApiKey(created.id(),
+				UpdateApiKeyRequest.builder().scopes("read", "write").build());
 
 		assertThat(updated.scopes()).containsExactly("read", "write");
 		assertThat(updated.description()).isEqualTo("first");
@@ -222,8 +230,10 @@ class LocalClerkApiTests {
 		assertThat(this.client.deleteApiKey(created.id()).deleted()).isTrue();
 
 		assertThatExceptionOfType(ClerkNotFoundException.class).isThrownBy(() -> this.client.getApiKey(created.id()));
-		assertThatExceptionOfType(ClerkNotFoundException.class).isThrownBy(() -> this.client.verifyApiKey(created.secret()));
-		assertThatExceptionOfType(ClerkNotFoundException.class).isThrownBy(() -> this.client.deleteApiKey(created.id()));
+		assertThatExceptionOfType(ClerkNotFoundException.class)
+			.isThrownBy(() -> this.client.verifyApiKey(created.secret()));
+		assertThatExceptionOfType(ClerkNotFoundException.class)
+			.isThrownBy(() -> this.client.deleteApiKey(created.id()));
 	}
 
 	@Test
@@ -244,7 +254,8 @@ class LocalClerkApiTests {
 		assertThat(verified.subject()).isEqualTo(ALICE);
 		assertThat(verified.scopes()).containsExactly("read");
 		assertThat(verified.lastUsedAt()).isEqualTo(this.clock.instant());
-		assertThatExceptionOfType(ClerkNotFoundException.class).isThrownBy(() -> this.client.verifyApiKey("ak_unknown"));
+		assertThatExceptionOfType(ClerkNotFoundException.class)
+			.isThrownBy(() -> this.client.verifyApiKey("ak_unknown"));
 	}
 
 	@Test
@@ -255,7 +266,8 @@ class LocalClerkApiTests {
 
 		assertThat(revoked.revoked()).isTrue();
 		assertThat(revoked.revocationReason()).isEqualTo("leaked");
-		assertThatExceptionOfType(ClerkNotFoundException.class).isThrownBy(() -> this.client.verifyApiKey(created.secret()));
+		assertThatExceptionOfType(ClerkNotFoundException.class)
+			.isThrownBy(() -> this.client.verifyApiKey(created.secret()));
 	}
 
 	@Test
@@ -266,7 +278,8 @@ class LocalClerkApiTests {
 
 		this.clock.advance(Duration.ofSeconds(61));
 
-		assertThatExceptionOfType(ClerkNotFoundException.class).isThrownBy(() -> this.client.verifyApiKey(created.secret()));
+		assertThatExceptionOfType(ClerkNotFoundException.class)
+			.isThrownBy(() -> this.client.verifyApiKey(created.secret()));
 		assertThat(this.client.getApiKey(created.id()).expired()).isTrue();
 	}
 
@@ -284,14 +297,17 @@ class LocalClerkApiTests {
 	}
 
 	private ApiKey create(String subject, String name, List<String> scopes) {
-		return this.client.createApiKey(CreateApiKeyRequest.builder().name(name).subject(subject).scopes(scopes).build());
+		return this.client
+			.createApiKey(CreateApiKeyRequest.builder().name(name).subject(subject).scopes(scopes).build());
 	}
 
-	private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+	private HttpResponse<String> send(String method, String path, String body)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.api.apiUrl() + path))
 			.header("Authorization", "Bearer " + this.api.secretKey())
 			.header("Content-Type", "application/json")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -300,35 +316,6 @@ class LocalClerkApiTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		assertThat(response.body()).contains("\"errors\":[{\"message\":", "\"long_message\":",
 				"\"code\":\"" + code + "\"", "\"clerk_trace_id\":");
-	}
-
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

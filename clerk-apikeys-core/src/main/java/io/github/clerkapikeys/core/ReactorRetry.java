@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core.retry;
+package io.github.clerkapikeys.core;
 
 import java.time.Duration;
 
@@ -12,16 +12,16 @@ import reactor.util.retry.Retry;
 import io.github.clerkapikeys.core.error.ClerkApiException;
 
 /**
- * Applies a Spring Framework {@link RetryPolicy} to a {@link Mono} with Reactor's {@code retryWhen}:
- * waits are timers, so no thread ever sleeps.
+ * Applies a Spring Framework {@link RetryPolicy} to a {@link Mono} with Reactor's
+ * {@code retryWhen}: waits are timers, so no thread ever sleeps.
  * <p>
- * Per subscription it starts the policy's {@linkplain RetryPolicy#getBackOff() back-off}, asks
- * {@link RetryPolicy#shouldRetry(Throwable)} about each failure, waits at least the
+ * Per subscription it starts the policy's {@linkplain RetryPolicy#getBackOff() back-off},
+ * asks {@link RetryPolicy#shouldRetry(Throwable)} about each failure, waits at least the
  * {@code Retry-After} that Clerk sent, and stops before the policy's
- * {@linkplain RetryPolicy#getTimeout() timeout} would be exceeded. The last failure is propagated as it
- * is.
+ * {@linkplain RetryPolicy#getTimeout() timeout} would be exceeded. The last failure is
+ * propagated as it is.
  */
-public final class ReactorRetry {
+final class ReactorRetry {
 
 	private static final Log logger = LogFactory.getLog(ReactorRetry.class);
 
@@ -35,7 +35,7 @@ public final class ReactorRetry {
 	 * @param policy the policy deciding what is retried and how long to wait
 	 * @return a {@link Mono} that re-subscribes to {@code call} as the policy allows
 	 */
-	public static <T> Mono<T> withPolicy(Mono<T> call, RetryPolicy policy) {
+	static <T> Mono<T> withPolicy(Mono<T> call, RetryPolicy policy) {
 		return Mono.defer(() -> {
 			BackOffExecution backOff = policy.getBackOff().start();
 			long startNanos = System.nanoTime();
@@ -54,12 +54,13 @@ public final class ReactorRetry {
 					delayMillis = Math.max(delayMillis, retryAfter.toMillis());
 				}
 				long elapsedMillis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
-				if (budget != null && !budget.isNegative() && !budget.isZero() && elapsedMillis + delayMillis > budget.toMillis()) {
+				if (budget != null && !budget.isNegative() && !budget.isZero()
+						&& elapsedMillis + delayMillis > budget.toMillis()) {
 					return Mono.error(failure);
 				}
 				if (logger.isDebugEnabled()) {
-					logger.debug("Retrying after " + delayMillis + " ms (retry " + (signal.totalRetries() + 1)
-							+ "): " + failure.getMessage());
+					logger.debug("Retrying after " + delayMillis + " ms (retry " + (signal.totalRetries() + 1) + "): "
+							+ failure.getMessage());
 				}
 				return Mono.delay(Duration.ofMillis(delayMillis));
 			})));
