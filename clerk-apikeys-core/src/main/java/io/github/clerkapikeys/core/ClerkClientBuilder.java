@@ -3,7 +3,6 @@ package io.github.clerkapikeys.core;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +12,6 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
@@ -64,8 +62,6 @@ public final class ClerkClientBuilder {
 	private @Nullable Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
 	private @Nullable RetryPolicy retryPolicy = ClerkRetryPolicies.defaults();
-
-	private final List<ApiKeyChangeListener> changeListeners = new ArrayList<>();
 
 	ClerkClientBuilder() {
 	}
@@ -156,19 +152,6 @@ public final class ClerkClientBuilder {
 	}
 
 	/**
-	 * Tell {@code listener} whenever the client updates, revokes or deletes a key, such
-	 * as the {@code ApiKeyVerificationCache} of a verifier so that it forgets the key at
-	 * once.
-	 * @param listener the listener to add
-	 * @return this builder
-	 */
-	public ClerkClientBuilder changeListener(ApiKeyChangeListener listener) {
-		Assert.notNull(listener, "listener must not be null");
-		this.changeListeners.add(listener);
-		return this;
-	}
-
-	/**
 	 * Check the settings and build a blocking client.
 	 * @return the client
 	 * @throws ClerkConfigurationException naming the setting that is missing or wrong
@@ -212,7 +195,7 @@ public final class ClerkClientBuilder {
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			})
 			.build();
-		return new DefaultReactiveClerkApiKeysClient(webClient, retries, baseUri, List.copyOf(this.changeListeners));
+		return new DefaultReactiveClerkApiKeysClient(new ClerkCalls(webClient, retries, baseUri), RequestOptions.NONE);
 	}
 
 	private static String checkSecretKey(@Nullable String secretKey) {

@@ -1,12 +1,9 @@
 package io.github.clerkapikeys.core;
 
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -30,38 +27,27 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 
 	private static final String API_KEY = "/api_keys/{apiKeyID}";
 
+	private final ClerkCalls calls;
+
 	private final WebClient webClient;
-
-	private final RetryPolicy retryPolicy;
-
-	private final URI apiUrl;
-
-	private final ClerkResponses responses;
-
-	private final List<ApiKeyChangeListener> changeListeners;
 
 	private final RequestOptions options;
 
-	DefaultReactiveClerkApiKeysClient(WebClient webClient, RetryPolicy retryPolicy, URI apiUrl,
-			List<ApiKeyChangeListener> changeListeners) {
-		this(webClient, retryPolicy, apiUrl, new ClerkResponses(apiUrl), changeListeners, RequestOptions.NONE);
-	}
-
-	private DefaultReactiveClerkApiKeysClient(WebClient webClient, RetryPolicy retryPolicy, URI apiUrl,
-			ClerkResponses responses, List<ApiKeyChangeListener> changeListeners, RequestOptions options) {
-		this.webClient = webClient;
-		this.retryPolicy = retryPolicy;
-		this.apiUrl = apiUrl;
-		this.responses = responses;
-		this.changeListeners = changeListeners;
+	DefaultReactiveClerkApiKeysClient(ClerkCalls calls, RequestOptions options) {
+		this.calls = calls;
+		this.webClient = calls.webClient();
 		this.options = options;
 	}
 
 	@Override
 	public ReactiveClerkApiKeysClient withOptions(RequestOptions options) {
 		Arguments.required("options", options);
-		return new DefaultReactiveClerkApiKeysClient(this.webClient, this.retryPolicy, this.apiUrl, this.responses,
-				this.changeListeners, this.options.with(options));
+		return new DefaultReactiveClerkApiKeysClient(this.calls, this.options.with(options));
+	}
+
+	@Override
+	public Flux<ApiKeyChange> changes() {
+		return this.calls.changes();
 	}
 
 	@Override
@@ -113,7 +99,7 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 	public Mono<ApiKey> updateApiKey(String apiKeyId, UpdateApiKeyRequest request) {
 		Arguments.apiKeyId(apiKeyId);
 		Arguments.required("request", request);
-		return notifyChange(apiKeyId, ClerkOperation.UPDATE_API_KEY,
+		return this.calls.changing(apiKeyId, ClerkOperation.UPDATE_API_KEY,
 				execute(ClerkOperation.UPDATE_API_KEY, ApiKey.class,
 						this.webClient.patch()
 							.uri(API_KEY, apiKeyId)
@@ -124,7 +110,7 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 	@Override
 	public Mono<DeletedApiKey> deleteApiKey(String apiKeyId) {
 		Arguments.apiKeyId(apiKeyId);
-		return notifyChange(apiKeyId, ClerkOperation.DELETE_API_KEY, execute(ClerkOperation.DELETE_API_KEY,
+		return this.calls.changing(apiKeyId, ClerkOperation.DELETE_API_KEY, execute(ClerkOperation.DELETE_API_KEY,
 				DeletedApiKey.class, this.webClient.delete().uri(API_KEY, apiKeyId)));
 	}
 
@@ -139,7 +125,7 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 	public Mono<ApiKey> revokeApiKey(String apiKeyId, @Nullable String reason) {
 		Arguments.apiKeyId(apiKeyId);
 		Map<String, Object> body = (reason != null) ? Map.of("revocation_reason", reason) : Map.of();
-		return notifyChange(apiKeyId, ClerkOperation.REVOKE_API_KEY,
+		return this.calls.changing(apiKeyId, ClerkOperation.REVOKE_API_KEY,
 				execute(ClerkOperation.REVOKE_API_KEY, ApiKey.class,
 						this.webClient.post()
 							.uri(API_KEY + "/revoke", apiKeyId)
@@ -157,29 +143,13 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 					.bodyValue(ClerkJson.write(Map.of("secret", secret))));
 	}
 
-	/**
-	 * Tell the listeners when the call ends, before its caller sees the outcome, whatever
-	 * it is: a failed revoke may still have been applied, and forgetting a cached
-	 * verification costs one more verify.
-	 */
-	private <T> Mono<T> notifyChange(String apiKeyId, ClerkOperation operation, Mono<T> call) {
-		if (this.changeListeners.isEmpty()) {
-			return call;
-		}
-		Runnable notify = () -> this.changeListeners.forEach((listener) -> listener.apiKeyChanged(apiKeyId, operation));
-		return call.doOnSuccess((result) -> notify.run()).doOnError((failure) -> notify.run());
-	}
-
 	private <T> Mono<T> execute(ClerkOperation operation, Class<T> type, WebClient.RequestHeadersSpec<?> request) {
-		Mono<T> attempt = request.exchangeToMono((response) -> this.responses.read(operation, response, type))
-			.onErrorMap((failure) -> this.responses.transportFailure(operation, failure));
-		RetryPolicy policy = this.options.getRetryPolicy();
-		return ReactorRetry.withPolicy(attempt, (policy != null) ? policy : this.retryPolicy);
+		return this.calls.execute(operation, type, request, this.options);
 	}
 
 	@Override
 	public String toString() {
-		return "ReactiveClerkApiKeysClient[apiUrl=" + this.apiUrl + "]";
+		return "ReactiveClerkApiKeysClient[apiUrl=" + this.calls.apiUrl() + "]";
 	}
 
 }

@@ -51,6 +51,17 @@ public interface ReactiveClerkApiKeysClient {
 	}
 
 	/**
+	 * Return the changes made to API keys through this client and its views: each update,
+	 * revoke and delete, told to every subscriber on the thread that completes the call,
+	 * before its caller sees the outcome (a failed call too, since it may still have been
+	 * applied). A verification cache subscribes to forget a changed key at once.
+	 * Subscribers must be quick and must not throw; changes made while nobody listens are
+	 * not kept.
+	 * @return the changes, a hot stream that never completes
+	 */
+	Flux<ApiKeyChange> changes();
+
+	/**
 	 * Create an API key ({@code POST /api_keys}). The answer holds the key's
 	 * {@code secret}, the only time Clerk returns it with the key. Not retried once the
 	 * request may have reached Clerk, unless the retry policy opts in.

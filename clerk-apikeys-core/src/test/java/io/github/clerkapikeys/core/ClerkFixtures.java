@@ -1,9 +1,13 @@
 package io.github.clerkapikeys.core;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.retry.RetryPolicy;
 
+import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
@@ -101,6 +105,18 @@ public final class ClerkFixtures {
 				}
 				""".formatted(id, SUBJECT, withSecret ? "\"secret\": \"" + KEY_SECRET + "\"," : "", revoked,
 				revoked ? "\"leaked\"" : "null", expired, expiration, CREATOR);
+	}
+
+	/**
+	 * Return a valid key, as {@link #apiKeyJson(String)} reads.
+	 * @param id the key's id
+	 * @return the key
+	 */
+	public static ApiKey apiKey(String id) {
+		return new ApiKey("api_key", id, "api_key", SUBJECT, "ci-deployer", "Deploys from CI",
+				Map.of("team", "platform", "level", 3), List.of("read", "write"), null, false, null, false,
+				Instant.ofEpochMilli(4102444800000L), CREATOR, null, Instant.ofEpochMilli(1716883200123L),
+				Instant.ofEpochMilli(1716883300456L));
 	}
 
 	/**

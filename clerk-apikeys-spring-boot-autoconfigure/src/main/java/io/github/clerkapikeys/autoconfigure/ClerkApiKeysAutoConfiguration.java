@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.github.clerkapikeys.core.ApiKeyChangeListener;
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
@@ -21,12 +20,12 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 
 /**
  * Auto-configuration of {@link ReactiveClerkApiKeysClient}, {@link ClerkApiKeysClient}
- * and the {@link ApiKeyVerifier} from the {@code clerk.*} properties. Every
- * {@link ApiKeyChangeListener} bean, the verifier's cache among them, hears of the
- * client's updates, revokes and deletes. The client starts from Spring Boot's
- * {@link WebClient.Builder} when it is there, so the application's
- * {@code WebClientCustomizer}s and HTTP client observations apply; each bean backs off
- * when the application defines its own. {@code clerk.enabled=false} switches it all off.
+ * and the {@link ApiKeyVerifier verifiers} from the {@code clerk.*} properties. The
+ * verifiers' cache forgets a key as soon as the client updates, revokes or deletes it.
+ * The client starts from Spring Boot's {@link WebClient.Builder} when it is there, so the
+ * application's {@code WebClientCustomizer}s and HTTP client observations apply; each
+ * bean backs off when the application defines its own. {@code clerk.enabled=false}
+ * switches it all off.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass({ ReactiveClerkApiKeysClient.class, WebClient.class })
@@ -57,11 +56,9 @@ public final class ClerkApiKeysAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveClerkApiKeysClient reactiveClerkApiKeysClient(ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ApiKeyChangeListener> changeListeners,
 			ObjectProvider<ClerkApiKeysClientBuilderCustomizer> customizers) {
 		ClerkClientBuilder builder = ReactiveClerkApiKeysClient.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder));
-		changeListeners.orderedStream().forEach(builder::changeListener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.buildReactive();
 	}
@@ -76,13 +73,13 @@ public final class ClerkApiKeysAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactiveApiKeyVerifier reactiveApiKeyVerifier(ReactiveClerkApiKeysClient reactiveClerkApiKeysClient,
 			ApiKeyVerificationCache apiKeyVerificationCache) {
-		return new ReactiveApiKeyVerifier(reactiveClerkApiKeysClient, apiKeyVerificationCache);
+		return ReactiveApiKeyVerifier.create(reactiveClerkApiKeysClient, apiKeyVerificationCache);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ApiKeyVerifier apiKeyVerifier(ReactiveApiKeyVerifier reactiveApiKeyVerifier) {
-		return new ApiKeyVerifier(reactiveApiKeyVerifier);
+		return reactiveApiKeyVerifier.blocking();
 	}
 
 	@Configuration(proxyBeanMethods = false)

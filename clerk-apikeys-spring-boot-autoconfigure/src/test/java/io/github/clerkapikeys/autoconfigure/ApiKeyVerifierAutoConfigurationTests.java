@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.autoconfigure;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,8 +11,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import reactor.core.publisher.Mono;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.ClerkFixtures;
+import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
@@ -48,8 +52,8 @@ class ApiKeyVerifierAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ApiKeyVerifier.class)
 				.hasSingleBean(ReactiveApiKeyVerifier.class)
 				.hasSingleBean(ApiKeyVerificationCache.class);
-			assertThat(context.getBean(ApiKeyVerifier.class).reactive())
-				.isSameAs(context.getBean(ReactiveApiKeyVerifier.class));
+			assertThat(context.getBean(ApiKeyVerifier.class))
+				.isSameAs(context.getBean(ReactiveApiKeyVerifier.class).blocking());
 			assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
 				.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT30S, negativeTtl=PT5S]");
 		});
@@ -109,12 +113,32 @@ class ApiKeyVerifierAutoConfigurationTests {
 	}
 
 	@Test
-	void userDefinedVerifierAndCacheWin() {
-		ApiKeyVerificationCache cache = ApiKeyVerificationCache.uncached();
+	void userDefinedCacheIsTheVerifiersCache() {
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
+		ApiKeyVerificationCache cache = ApiKeyVerificationCache.withDefaults();
 		this.contextRunner.withBean(ApiKeyVerificationCache.class, () -> cache).run((context) -> {
 			assertThat(context.getBean(ApiKeyVerificationCache.class)).isSameAs(cache);
-			assertThat(context.getBean(ApiKeyVerifier.class).getCache()).isSameAs(cache);
+			context.getBean(ApiKeyVerifier.class).verify(SECRET);
+			assertThat(cache.stats().misses()).isOne();
 		});
+	}
+
+	@Test
+	void userDefinedReactiveVerifierIsWhatTheBlockingOneWaitsOn() {
+		ApiKey key = ClerkFixtures.apiKey(KEY_ID);
+		ReactiveApiKeyVerifier fake = (secret) -> Mono.just(key);
+		this.contextRunner.withBean(ReactiveApiKeyVerifier.class, () -> fake).run((context) -> {
+			assertThat(context.getBean(ReactiveApiKeyVerifier.class)).isSameAs(fake);
+			assertThat(context.getBean(ApiKeyVerifier.class).verify(SECRET)).containsSame(key);
+			assertThat(wireMock.getAllServeEvents()).isEmpty();
+		});
+	}
+
+	@Test
+	void userDefinedBlockingVerifierWins() {
+		ApiKeyVerifier fake = (secret) -> Optional.empty();
+		this.contextRunner.withBean(ApiKeyVerifier.class, () -> fake)
+			.run((context) -> assertThat(context.getBean(ApiKeyVerifier.class)).isSameAs(fake));
 	}
 
 	@Test

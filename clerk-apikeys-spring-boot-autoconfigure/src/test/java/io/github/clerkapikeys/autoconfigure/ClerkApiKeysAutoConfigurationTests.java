@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
@@ -37,6 +38,7 @@ import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
 import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -154,7 +156,7 @@ class ClerkApiKeysAutoConfigurationTests {
 	@Test
 	void userDefinedClientsWin() {
 		ClerkApiKeysClient userClient = mock(ClerkApiKeysClient.class);
-		ReactiveClerkApiKeysClient userReactiveClient = mock(ReactiveClerkApiKeysClient.class);
+		ReactiveClerkApiKeysClient userReactiveClient = userReactiveClient();
 		this.contextRunner.withBean(ClerkApiKeysClient.class, () -> userClient)
 			.withBean(ReactiveClerkApiKeysClient.class, () -> userReactiveClient)
 			.run((context) -> {
@@ -165,7 +167,7 @@ class ClerkApiKeysAutoConfigurationTests {
 
 	@Test
 	void blockingClientWrapsAUserDefinedReactiveClient() {
-		ReactiveClerkApiKeysClient userReactiveClient = mock(ReactiveClerkApiKeysClient.class);
+		ReactiveClerkApiKeysClient userReactiveClient = userReactiveClient();
 		this.contextRunner.withBean(ReactiveClerkApiKeysClient.class, () -> userReactiveClient)
 			.run((context) -> assertThat(context.getBean(ClerkApiKeysClient.class).reactive())
 				.isSameAs(userReactiveClient));
@@ -297,6 +299,12 @@ class ClerkApiKeysAutoConfigurationTests {
 			assertThat(analysis.getDescription()).contains("'clerk.api-url' is not valid",
 					"must be an absolute http or https URL");
 		});
+	}
+
+	private static ReactiveClerkApiKeysClient userReactiveClient() {
+		ReactiveClerkApiKeysClient client = mock(ReactiveClerkApiKeysClient.class);
+		given(client.changes()).willReturn(Flux.never());
+		return client;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -23,8 +23,6 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
-import io.github.clerkapikeys.core.ApiKeyChangeListener;
-import io.github.clerkapikeys.core.ClerkOperation;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
@@ -33,15 +31,15 @@ import io.github.clerkapikeys.core.model.ApiKey;
  * <p>
  * A valid key is kept for the positive TTL, never past its own expiration; an unknown,
  * revoked or expired key for the (shorter) negative TTL; a failure is not kept at all.
- * Register the cache as the client's {@link ApiKeyChangeListener} and an update, revoke
- * or delete made through the client drops the key at once. A key revoked elsewhere (the
- * Clerk Dashboard, another service) is still accepted until its entry expires: the
- * positive TTL is that window.
+ * The verifier drops a key at once when its client updates, revokes or deletes it. A key
+ * revoked elsewhere (the Clerk Dashboard, another service) is still accepted until its
+ * entry expires, unless {@link #evict(String)} is called: the positive TTL is that
+ * window.
  * <p>
  * With both TTLs zero ({@link #uncached()}) nothing is kept, but concurrent verifications
  * of one secret still share one call.
  */
-public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
+public final class ApiKeyVerificationCache {
 
 	/** How long a valid key is trusted without asking Clerk again, by default. */
 	public static final Duration DEFAULT_POSITIVE_TTL = Duration.ofSeconds(30);
@@ -218,11 +216,6 @@ public final class ApiKeyVerificationCache implements ApiKeyChangeListener {
 	public void evictAll() {
 		this.cache.synchronous().invalidateAll();
 		this.hashesByKeyId.clear();
-	}
-
-	@Override
-	public void apiKeyChanged(String apiKeyId, ClerkOperation operation) {
-		evict(apiKeyId);
 	}
 
 	/**

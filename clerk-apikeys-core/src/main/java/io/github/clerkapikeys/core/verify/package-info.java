@@ -1,6 +1,10 @@
 /**
- * Verification of API key secrets at scale: a caching, coalescing
- * {@link io.github.clerkapikeys.core.verify.ApiKeyVerifier} and its reactive form.
+ * Verification of API key secrets at scale:
+ * {@link io.github.clerkapikeys.core.verify.ApiKeyVerifier} and
+ * {@link io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier}, whose default
+ * implementation caches in an
+ * {@link io.github.clerkapikeys.core.verify.ApiKeyVerificationCache} and lets concurrent
+ * verifications of one secret share one call.
  */
 @NullMarked
 package io.github.clerkapikeys.core.verify;

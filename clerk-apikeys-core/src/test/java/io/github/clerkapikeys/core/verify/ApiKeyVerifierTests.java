@@ -77,7 +77,11 @@ class ApiKeyVerifierTests {
 	}
 
 	private ApiKeyVerifier verifier(ApiKeyVerificationCache cache) {
-		return ApiKeyVerifier.create(clientBuilder().changeListener(cache).build(), cache);
+		return reactiveVerifier(cache).blocking();
+	}
+
+	private ReactiveApiKeyVerifier reactiveVerifier(ApiKeyVerificationCache cache) {
+		return ReactiveApiKeyVerifier.create(clientBuilder().buildReactive(), cache);
 	}
 
 	private static String keyJson(String id, boolean revoked, boolean expired, Long expiration) {
@@ -187,7 +191,7 @@ class ApiKeyVerifierTests {
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke"))
 			.willReturn(okJson(keyJson(KEY_ID, true, false, null))));
 		ApiKeyVerificationCache cache = cacheBuilder().build();
-		ClerkApiKeysClient client = clientBuilder().changeListener(cache).build();
+		ClerkApiKeysClient client = clientBuilder().build();
 		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, cache);
 		assertThat(verifier.verify(SECRET)).isPresent();
 
@@ -199,12 +203,39 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
+	void oneCallWiresTheDefaultCacheToTheClientsChanges() {
+		stubValidKey();
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke"))
+			.willReturn(okJson(keyJson(KEY_ID, true, false, null))));
+		ClerkApiKeysClient client = clientBuilder().build();
+		ApiKeyVerifier verifier = ApiKeyVerifier.create(client);
+		assertThat(verifier.verify(SECRET)).isPresent();
+		assertThat(verifier.verify(SECRET)).isPresent();
+		assertThat(verifyCalls()).isEqualTo(1);
+
+		client.withoutRetries().revokeApiKey(KEY_ID, "leaked");
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
+
+		assertThat(verifier.verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void anApplicationsOwnReactiveVerifierGetsABlockingForm() {
+		ApiKey key = ClerkFixtures.apiKey(KEY_ID);
+		ReactiveApiKeyVerifier fake = (secret) -> SECRET.equals(secret) ? Mono.just(key) : Mono.empty();
+
+		assertThat(fake.blocking().verify(SECRET)).containsSame(key);
+		assertThat(fake.blocking().verify("ak_other_secret_value_0000")).isEmpty();
+	}
+
+	@Test
 	void deleteAndUpdateThroughTheClientEvictTheKeyToo() {
 		stubValidKey();
 		wireMock
 			.stubFor(any(urlEqualTo("/v1/api_keys/" + KEY_ID)).willReturn(okJson(keyJson(KEY_ID, false, false, null))));
 		ApiKeyVerificationCache cache = cacheBuilder().build();
-		ClerkApiKeysClient client = clientBuilder().changeListener(cache).build();
+		ClerkApiKeysClient client = clientBuilder().build();
 		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, cache);
 
 		verifier.verify(SECRET);
@@ -252,7 +283,7 @@ class ApiKeyVerifierTests {
 		wireMock.stubFor(
 				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
 		ApiKeyVerificationCache cache = ApiKeyVerificationCache.uncached();
-		ReactiveApiKeyVerifier verifier = new ReactiveApiKeyVerifier(clientBuilder().buildReactive(), cache);
+		ReactiveApiKeyVerifier verifier = reactiveVerifier(cache);
 
 		List<ApiKey> keys = Flux.range(0, 100).flatMap((i) -> verifier.verify(SECRET), 100).collectList().block();
 
@@ -287,10 +318,10 @@ class ApiKeyVerifierTests {
 			"ak_0123456789abcdef\u00e9" })
 	void tokenThatCannotBeASecretIsInvalidWithoutACall(String token) {
 		stubValidKey();
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ReactiveApiKeyVerifier reactive = reactiveVerifier(cacheBuilder().build());
 
-		assertThat(verifier.verify(token)).isEmpty();
-		StepVerifier.create(verifier.reactive().verify(token)).verifyComplete();
+		assertThat(reactive.blocking().verify(token)).isEmpty();
+		StepVerifier.create(reactive.verify(token)).verifyComplete();
 		assertThat(verifyCalls()).isZero();
 	}
 
@@ -306,12 +337,11 @@ class ApiKeyVerifierTests {
 	@Test
 	void ourOwnSecretKeyRejectedIsAnErrorNotAnInvalidKey() {
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(401)));
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ReactiveApiKeyVerifier reactive = reactiveVerifier(cacheBuilder().build());
 
-		assertThatExceptionOfType(ClerkAuthenticationException.class).isThrownBy(() -> verifier.verify(SECRET));
-		StepVerifier.create(verifier.reactive().verify(SECRET))
-			.expectError(ClerkAuthenticationException.class)
-			.verify();
+		assertThatExceptionOfType(ClerkAuthenticationException.class)
+			.isThrownBy(() -> reactive.blocking().verify(SECRET));
+		StepVerifier.create(reactive.verify(SECRET)).expectError(ClerkAuthenticationException.class).verify();
 	}
 
 	@Test

@@ -149,8 +149,9 @@ public final class Contender {
 			.secretKey(SECRET_KEY)
 			.apiUrl(apiUrl)
 			.buildReactive();
-		long withCache = callsFor(apiUrl, new ReactiveApiKeyVerifier(client, ApiKeyVerificationCache.withDefaults()));
-		long withoutCache = callsFor(apiUrl, new ReactiveApiKeyVerifier(client, ApiKeyVerificationCache.uncached()));
+		long withCache = callsFor(apiUrl,
+				ReactiveApiKeyVerifier.create(client, ApiKeyVerificationCache.withDefaults()));
+		long withoutCache = callsFor(apiUrl, ReactiveApiKeyVerifier.create(client, ApiKeyVerificationCache.uncached()));
 		Result result = new Result(0, 0, 0, 0);
 		result.coalescedCalls = withCache;
 		result.coalescedCallsUncached = withoutCache;

@@ -1,0 +1,109 @@
+package io.github.clerkapikeys.core.verify;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.core.error.ClerkNotFoundException;
+import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache.Verification;
+
+/**
+ * The default verifier: asks Clerk as seldom as it can. A token that cannot be a Clerk
+ * API key secret is invalid without any call; results are cached and concurrent
+ * verifications of one secret share one call (see {@link ApiKeyVerificationCache}); the
+ * client's changes evict a key at once.
+ */
+final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
+
+	private final ReactiveClerkApiKeysClient client;
+
+	private final ApiKeyVerificationCache cache;
+
+	private final ApiKeyVerifier blocking = this::verifyBlocking;
+
+	CachingApiKeyVerifier(ReactiveClerkApiKeysClient client, ApiKeyVerificationCache cache) {
+		Assert.notNull(client, "client must not be null");
+		Assert.notNull(cache, "cache must not be null");
+		this.client = client;
+		this.cache = cache;
+		// For as long as the client lives: a verifier is made once per client.
+		client.changes().subscribe((change) -> cache.evict(change.apiKeyId()));
+	}
+
+	@Override
+	public Mono<ApiKey> verify(@Nullable String secret) {
+		if (!ApiKeySecrets.isPlausible(secret)) {
+			return Mono.empty();
+		}
+		String hash = ApiKeyVerificationCache.hash(secret);
+		Verification cached = this.cache.completed(hash);
+		if (cached != null) {
+			return Mono.justOrEmpty(usable(cached));
+		}
+		return Mono.fromFuture(() -> this.cache.get(hash, (key) -> call(secret)), true)
+			.flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
+	}
+
+	/**
+	 * Return the blocking form, which answers a cached verification at once, without
+	 * Reactor or locks.
+	 */
+	@Override
+	public ApiKeyVerifier blocking() {
+		return this.blocking;
+	}
+
+	private Optional<ApiKey> verifyBlocking(@Nullable String secret) {
+		if (!ApiKeySecrets.isPlausible(secret)) {
+			return Optional.empty();
+		}
+		String hash = ApiKeyVerificationCache.hash(secret);
+		Verification cached = this.cache.completed(hash);
+		if (cached != null) {
+			return Optional.ofNullable(usable(cached));
+		}
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("ApiKeyVerifier.verify would block thread "
+					+ Thread.currentThread().getName() + ", which must not block; use ReactiveApiKeyVerifier there");
+		}
+		try {
+			return Optional.ofNullable(usable(this.cache.get(hash, (key) -> call(secret)).join()));
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Return the key of {@code verification} if it may be used now.
+	 */
+	private @Nullable ApiKey usable(Verification verification) {
+		ApiKey key = verification.key();
+		return (key != null && key.isValidAt(this.cache.now())) ? key : null;
+	}
+
+	private CompletableFuture<Verification> call(String secret) {
+		long start = this.cache.startOfCall();
+		return this.client.verifyApiKey(secret)
+			.map((key) -> this.cache.verificationOf(key, start))
+			.onErrorResume(ClerkNotFoundException.class,
+					(notFound) -> Mono.just(this.cache.verificationOf(null, start)))
+			.toFuture();
+	}
+
+	@Override
+	public String toString() {
+		return "CachingApiKeyVerifier[" + this.cache + "]";
+	}
+
+}
