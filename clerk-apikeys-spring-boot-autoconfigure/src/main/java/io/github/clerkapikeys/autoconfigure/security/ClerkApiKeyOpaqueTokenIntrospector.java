@@ -1,0 +1,48 @@
+package io.github.clerkapikeys.autoconfigure.security;
+
+import java.util.Optional;
+
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.util.Assert;
+
+import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+
+/**
+ * Introspects a bearer token as a Clerk API key secret through an {@link ApiKeyVerifier},
+ * so its cache and coalescing apply. A valid key becomes a {@link ClerkApiKeyPrincipal};
+ * an unknown, revoked or expired key a {@link BadOpaqueTokenException} (401
+ * {@code invalid_token}); Clerk that cannot be asked an
+ * {@link OAuth2IntrospectionException} caused by the {@link ClerkException}, which
+ * {@link ClerkApiKeyResourceServer} answers with 503. Nothing about the token is logged.
+ */
+public final class ClerkApiKeyOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
+
+	private final ApiKeyVerifier verifier;
+
+	/**
+	 * Create an introspector on {@code verifier}.
+	 * @param verifier the verifier of API key secrets
+	 */
+	public ClerkApiKeyOpaqueTokenIntrospector(ApiKeyVerifier verifier) {
+		Assert.notNull(verifier, "verifier must not be null");
+		this.verifier = verifier;
+	}
+
+	@Override
+	public OAuth2AuthenticatedPrincipal introspect(String token) {
+		Optional<ApiKey> key;
+		try {
+			key = this.verifier.verify(token);
+		}
+		catch (ClerkException ex) {
+			throw ClerkOutages.introspectionFailure(ex);
+		}
+		return key.map(ClerkApiKeyPrincipal::new).orElseThrow(ClerkOutages::invalidKey);
+	}
+
+}

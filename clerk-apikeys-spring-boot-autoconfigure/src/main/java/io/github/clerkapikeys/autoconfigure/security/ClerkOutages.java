@@ -1,0 +1,64 @@
+package io.github.clerkapikeys.autoconfigure.security;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
+
+import io.github.clerkapikeys.core.error.ClerkApiException;
+import io.github.clerkapikeys.core.error.ClerkException;
+
+/**
+ * What the introspectors throw, and how an authentication failure caused by Clerk being
+ * unavailable is told apart and answered: 503 with {@code Retry-After}, never 401 and
+ * never 500.
+ */
+final class ClerkOutages {
+
+	/** Seconds a client is asked to wait when Clerk did not say how long. */
+	static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+	/** Longest wait asked of a client, whatever Clerk said. */
+	static final long MAX_RETRY_AFTER_SECONDS = 60;
+
+	private ClerkOutages() {
+	}
+
+	static BadOpaqueTokenException invalidKey() {
+		return new BadOpaqueTokenException("The API key is not valid");
+	}
+
+	static OAuth2IntrospectionException introspectionFailure(ClerkException ex) {
+		return new OAuth2IntrospectionException("Clerk could not verify the API key: " + ex.getMessage(), ex);
+	}
+
+	/**
+	 * Return the {@link ClerkException} that caused an authentication failure, if Clerk
+	 * being unavailable is what failed.
+	 */
+	static @Nullable ClerkException cause(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof ClerkException clerk) {
+				return clerk;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the {@code Retry-After} value to answer an outage with: Clerk's own wait
+	 * when it sent one, within one second and a minute, otherwise
+	 * {@value #DEFAULT_RETRY_AFTER_SECONDS} seconds.
+	 */
+	static String retryAfter(ClerkException outage) {
+		Duration clerkWait = (outage instanceof ClerkApiException api) ? api.getRetryAfter() : null;
+		long seconds = DEFAULT_RETRY_AFTER_SECONDS;
+		if (clerkWait != null) {
+			long rounded = clerkWait.getSeconds() + ((clerkWait.getNano() > 0) ? 1 : 0);
+			seconds = Math.min(Math.max(rounded, 1), MAX_RETRY_AFTER_SECONDS);
+		}
+		return Long.toString(seconds);
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.github.clerkapikeys.autoconfigure.security;
+
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
+import org.springframework.util.Assert;
+import reactor.core.publisher.Mono;
+
+import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+
+/**
+ * Introspects a bearer token as a Clerk API key secret through a
+ * {@link ReactiveApiKeyVerifier}, so its cache and coalescing apply. A valid key becomes
+ * a {@link ClerkApiKeyPrincipal}; an unknown, revoked or expired key a
+ * {@link BadOpaqueTokenException} (401 {@code invalid_token}); Clerk that cannot be asked
+ * an {@link OAuth2IntrospectionException} caused by the {@link ClerkException}, which
+ * {@link ReactiveClerkApiKeyResourceServer} answers with 503. Nothing about the token is
+ * logged.
+ */
+public final class ReactiveClerkApiKeyOpaqueTokenIntrospector implements ReactiveOpaqueTokenIntrospector {
+
+	private final ReactiveApiKeyVerifier verifier;
+
+	/**
+	 * Create an introspector on {@code verifier}.
+	 * @param verifier the verifier of API key secrets
+	 */
+	public ReactiveClerkApiKeyOpaqueTokenIntrospector(ReactiveApiKeyVerifier verifier) {
+		Assert.notNull(verifier, "verifier must not be null");
+		this.verifier = verifier;
+	}
+
+	@Override
+	public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
+		return this.verifier.verify(token)
+			.<OAuth2AuthenticatedPrincipal>map(ClerkApiKeyPrincipal::new)
+			.switchIfEmpty(Mono.error(ClerkOutages::invalidKey))
+			.onErrorMap(ClerkException.class, ClerkOutages::introspectionFailure);
+	}
+
+}

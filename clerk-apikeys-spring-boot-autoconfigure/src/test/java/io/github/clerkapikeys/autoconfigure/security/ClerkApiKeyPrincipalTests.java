@@ -1,0 +1,85 @@
+package io.github.clerkapikeys.autoconfigure.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.GrantedAuthority;
+
+import io.github.clerkapikeys.core.ClerkFixtures;
+import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.error.ClerkApiException;
+import io.github.clerkapikeys.core.error.ClerkError;
+import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.model.ApiKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the principal of an API key exposes, and the {@code Retry-After} an outage is
+ * answered with.
+ */
+class ClerkApiKeyPrincipalTests {
+
+	@Test
+	void userKeyExposesItsIdNameSubjectUserScopesAndClaims() {
+		ApiKey key = ClerkFixtures.apiKey(ClerkFixtures.KEY_ID);
+
+		ClerkApiKeyPrincipal principal = new ClerkApiKeyPrincipal(key);
+
+		assertThat(principal.getName()).isEqualTo(ClerkFixtures.SUBJECT);
+		assertThat(principal.getApiKey()).isSameAs(key);
+		assertThat(principal.getApiKeyId()).isEqualTo(ClerkFixtures.KEY_ID);
+		assertThat(principal.getApiKeyName()).isEqualTo("ci-deployer");
+		assertThat(principal.getSubject()).isEqualTo(ClerkFixtures.SUBJECT);
+		assertThat(principal.getUserId()).isEqualTo(ClerkFixtures.SUBJECT);
+		assertThat(principal.getOrganizationId()).isNull();
+		assertThat(principal.getScopes()).containsExactly("read", "write");
+		assertThat(principal.getClaims()).isEqualTo(Map.of("team", "platform", "level", 3));
+		assertThat(principal.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("SCOPE_read", "SCOPE_write");
+		assertThat(principal.getAttributes()).containsEntry("sub", ClerkFixtures.SUBJECT)
+			.containsEntry("scope", List.of("read", "write"))
+			.containsEntry("api_key_id", ClerkFixtures.KEY_ID)
+			.containsEntry("name", "ci-deployer")
+			.containsEntry("user_id", ClerkFixtures.SUBJECT)
+			.containsEntry("iat", key.createdAt())
+			.containsEntry("exp", key.expiration())
+			.doesNotContainKey("org_id");
+		assertThat(principal.<String>getAttribute("sub")).isEqualTo(ClerkFixtures.SUBJECT);
+		assertThat(principal.toString()).contains(ClerkFixtures.KEY_ID).doesNotContain("secret");
+	}
+
+	@Test
+	void organizationKeyIsToldApartByItsSubjectsPrefix() {
+		String organization = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
+		ApiKey key = withSubject(ClerkFixtures.apiKey(ClerkFixtures.KEY_ID), organization);
+
+		ClerkApiKeyPrincipal principal = new ClerkApiKeyPrincipal(key);
+
+		assertThat(principal.getOrganizationId()).isEqualTo(organization);
+		assertThat(principal.getUserId()).isNull();
+		assertThat(principal.getAttributes()).containsEntry("org_id", organization).doesNotContainKey("user_id");
+	}
+
+	@Test
+	void retryAfterIsClerksOwnWithinASecondAndAMinuteOrFiveSeconds() {
+		assertThat(ClerkOutages.retryAfter(outage(null))).isEqualTo("5");
+		assertThat(ClerkOutages.retryAfter(outage(Duration.ofSeconds(7)))).isEqualTo("7");
+		assertThat(ClerkOutages.retryAfter(outage(Duration.ofMillis(1500)))).isEqualTo("2");
+		assertThat(ClerkOutages.retryAfter(outage(Duration.ZERO))).isEqualTo("1");
+		assertThat(ClerkOutages.retryAfter(outage(Duration.ofHours(3)))).isEqualTo("60");
+	}
+
+	private static ClerkException outage(Duration retryAfter) {
+		return ClerkApiException.create(ClerkOperation.VERIFY_API_KEY, 503, List.<ClerkError>of(), null, retryAfter);
+	}
+
+	private static ApiKey withSubject(ApiKey key, String subject) {
+		return new ApiKey(key.object(), key.id(), key.type(), subject, key.name(), key.description(), key.claims(),
+				key.scopes(), null, false, null, false, key.expiration(), null, null, key.createdAt(), Instant.now());
+	}
+
+}
