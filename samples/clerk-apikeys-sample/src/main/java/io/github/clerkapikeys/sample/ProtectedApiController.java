@@ -2,26 +2,44 @@ package io.github.clerkapikeys.sample;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.autoconfigure.security.ClerkApiKeyPrincipal;
 
 /**
- * The endpoints callers reach with an API key; {@link ApiKeyAuthenticationFilter} stands
- * in front.
+ * The endpoints callers reach with an API key; Spring Security stands in front (see
+ * {@link SecurityConfiguration}).
  */
 @RestController
 class ProtectedApiController {
 
 	/** Who is calling: the subject the key belongs to, and what it may do. */
 	@GetMapping("/api/whoami")
-	WhoAmI whoami(@RequestAttribute("io.github.clerkapikeys.core.model.ApiKey") ApiKey key) {
-		return new WhoAmI(key.subject(), key.scopes(), key.id(), key.name());
+	WhoAmI whoami(@AuthenticationPrincipal ClerkApiKeyPrincipal key) {
+		return new WhoAmI(key.getSubject(), key.getUserId(), key.getOrganizationId(), key.getScopes(),
+				key.getApiKeyId(), key.getApiKeyName());
 	}
 
-	record WhoAmI(String subject, List<String> scopes, String keyId, String keyName) {
+	/** Only a key with the {@code write} scope may start a deployment. */
+	@PostMapping("/api/deployments")
+	@PreAuthorize("hasAuthority('SCOPE_write')")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Deployment deploy(@AuthenticationPrincipal ClerkApiKeyPrincipal key) {
+		return new Deployment("started", key.getSubject());
+	}
+
+	record WhoAmI(String subject, @Nullable String userId, @Nullable String organizationId, List<String> scopes,
+			String keyId, String keyName) {
+	}
+
+	record Deployment(String status, String requestedBy) {
 	}
 
 }

@@ -4,10 +4,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Prints, once the server is up, the curl commands that walk through the whole flow.
  */
+@Component
 class TryItOut implements ApplicationListener<WebServerInitializedEvent> {
 
 	static final String DEMO_USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
@@ -30,9 +32,11 @@ class TryItOut implements ApplicationListener<WebServerInitializedEvent> {
 				"  # 2. list the user's keys", "  curl -s -w '\\n' " + keys,
 				"  # 3. call the protected endpoint with the key (200)",
 				"  curl -s -w '\\n' " + base + "/api/whoami -H \"Authorization: Bearer $SECRET\"",
-				"  # 4. revoke the key, then call again (401)", "  curl -s -w '\\n' -X POST " + keys + "/$ID/revoke",
+				"  # 4. the key has the read scope only: starting a deployment needs write (403)",
+				"  curl -s -w '\\n' -i -X POST " + base + "/api/deployments -H \"Authorization: Bearer $SECRET\"",
+				"  # 5. revoke the key, then call again (401)", "  curl -s -w '\\n' -X POST " + keys + "/$ID/revoke",
 				"  curl -s -w '\\n' -i " + base + "/api/whoami -H \"Authorization: Bearer $SECRET\"",
-				"  # 5. delete it", "  curl -s -w '\\n' -i -X DELETE " + keys + "/$ID");
+				"  # 6. delete it", "  curl -s -w '\\n' -i -X DELETE " + keys + "/$ID");
 	}
 
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With a secret key set, the sample talks to the real Clerk API and starts no local one.
  * (No call is made: the key is fake.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "clerk.secret-key=sk_test_fake")
+@SpringBootTest(properties = "clerk.secret-key=sk_test_fake")
 class RealClerkModeTests {
 
 	@Autowired

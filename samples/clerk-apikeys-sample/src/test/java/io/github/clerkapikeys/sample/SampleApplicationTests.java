@@ -97,7 +97,8 @@ class SampleApplicationTests {
 		assertThat(send("GET", "/api/whoami", null, null).statusCode()).isEqualTo(401);
 		HttpResponse<String> unknown = send("GET", "/api/whoami", null, "ak_doesNotExist0000000000000000000");
 		assertThat(unknown.statusCode()).isEqualTo(401);
-		assertThat(unknown.body()).isEqualTo("{\"error\":\"invalid_api_key\"}");
+		assertThat(unknown.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
 	}
 
 	@Test
@@ -137,7 +138,7 @@ class SampleApplicationTests {
 
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("\"secret\":\"ak_", "\"subject\":\"" + USER + "\"", "\"revoked\":true",
-				"HTTP/1.1 401", "HTTP/1.1 204");
+				"HTTP/1.1 403", "insufficient_scope", "HTTP/1.1 401", "invalid_token", "HTTP/1.1 204");
 	}
 
 	private HttpResponse<String> send(String method, String path, String body, String apiKey)

@@ -180,6 +180,26 @@ final class ApiKeyStore {
 		return key.toJson(now, false);
 	}
 
+	/**
+	 * Revoke a key without a request, as a test's seeding does.
+	 */
+	synchronized void revoke(String id) {
+		StoredApiKey key = find(id);
+		key.revoked = true;
+		key.revocationReason = "Revoked by the test";
+		key.updatedAt = this.clock.millis();
+	}
+
+	/**
+	 * Make a key expire now, without a request, as a test's seeding does.
+	 */
+	synchronized void expire(String id) {
+		StoredApiKey key = find(id);
+		long now = this.clock.millis();
+		key.expiration = now;
+		key.updatedAt = now;
+	}
+
 	synchronized Map<String, Object> verify(Map<String, Object> body) {
 		onlyFields(body, Set.of("secret"));
 		String secret = requiredString(body, "secret");

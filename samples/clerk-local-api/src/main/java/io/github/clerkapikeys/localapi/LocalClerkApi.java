@@ -8,18 +8,23 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,11 +57,17 @@ public final class LocalClerkApi implements AutoCloseable {
 
 	private final String secretKey;
 
+	private final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
+
+	private final AtomicReference<@Nullable Fault> fault = new AtomicReference<>();
+
+	private final AtomicInteger faultyCalls = new AtomicInteger();
+
 	private LocalClerkApi(int port, String secretKey, Clock clock) throws IOException {
 		this.secretKey = secretKey;
 		this.store = new ApiKeyStore(clock);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-		this.executor = Executors.newFixedThreadPool(8, (runnable) -> {
+		this.executor = Executors.newFixedThreadPool(16, (runnable) -> {
 			Thread thread = new Thread(runnable, "local-clerk-api");
 			thread.setDaemon(true);
 			return thread;
@@ -127,6 +138,126 @@ public final class LocalClerkApi implements AutoCloseable {
 	}
 
 	/**
+	 * Create a key for {@code subject}, as {@code createApiKey} would, without a request.
+	 * @param subject the user ({@code user_...}), organization ({@code org_...}) or
+	 * machine that holds it
+	 * @param scopes its scopes
+	 * @return the key, with the secret a caller presents
+	 */
+	public SeededApiKey createKey(String subject, String... scopes) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", "seeded-key");
+		body.put("subject", subject);
+		body.put("scopes", List.of(scopes));
+		Map<String, @Nullable Object> key = this.store.create(body);
+		return new SeededApiKey(String.valueOf(key.get("id")), String.valueOf(key.get("secret")), subject,
+				List.of(scopes));
+	}
+
+	/**
+	 * Revoke a key without a request: it no longer verifies.
+	 * @param apiKeyId the key's id
+	 */
+	public void revokeKey(String apiKeyId) {
+		this.store.revoke(apiKeyId);
+	}
+
+	/**
+	 * Make a key expire now, without a request: it no longer verifies.
+	 * @param apiKeyId the key's id
+	 */
+	public void expireKey(String apiKeyId) {
+		this.store.expire(apiKeyId);
+	}
+
+	/**
+	 * Return how many calls of an operation reached the server, failed ones included.
+	 * @param operationId Clerk's operation id, such as {@code verifyApiKey}
+	 * @return the count since start or the last {@link #resetCallCounts()}
+	 */
+	public int callCount(String operationId) {
+		AtomicInteger count = this.callCounts.get(operationId);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * Forget the call counts.
+	 */
+	public void resetCallCounts() {
+		this.callCounts.clear();
+	}
+
+	/**
+	 * Answer the next {@code calls} calls with {@code status} and Clerk's error body,
+	 * such as 500 or 503.
+	 * @param calls how many calls, {@link Integer#MAX_VALUE} for all until
+	 * {@link #clearFaults()}
+	 * @param status the status
+	 */
+	public void failNextCalls(int calls, int status) {
+		injectFault(calls, new Fault(Fault.Kind.ERROR, status, Duration.ZERO));
+	}
+
+	/**
+	 * Answer the next {@code calls} calls with 429 and {@code Retry-After}.
+	 * @param calls how many calls
+	 * @param retryAfter the wait to ask for, in whole seconds
+	 */
+	public void rateLimitNextCalls(int calls, Duration retryAfter) {
+		injectFault(calls, new Fault(Fault.Kind.RATE_LIMIT, 429, retryAfter));
+	}
+
+	/**
+	 * Process the next {@code calls} calls as usual but answer them only after
+	 * {@code delay}.
+	 * @param calls how many calls
+	 * @param delay how late
+	 */
+	public void delayNextCalls(int calls, Duration delay) {
+		injectFault(calls, new Fault(Fault.Kind.DELAY, 200, delay));
+	}
+
+	/**
+	 * Close the connection of the next {@code calls} calls without an answer.
+	 * @param calls how many calls
+	 */
+	public void dropNextCalls(int calls) {
+		injectFault(calls, new Fault(Fault.Kind.DROP, 0, Duration.ZERO));
+	}
+
+	/**
+	 * Answer every call as usual again.
+	 */
+	public void clearFaults() {
+		this.fault.set(null);
+		this.faultyCalls.set(0);
+	}
+
+	private void injectFault(int calls, Fault fault) {
+		if (calls < 1) {
+			throw new IllegalArgumentException("calls must be 1 or more");
+		}
+		this.faultyCalls.set(calls);
+		this.fault.set(fault);
+	}
+
+	/**
+	 * Return the fault the current call suffers, if any, counting it down.
+	 */
+	private @Nullable Fault nextFault() {
+		Fault current = this.fault.get();
+		if (current == null) {
+			return null;
+		}
+		int left = this.faultyCalls.getAndUpdate((calls) -> (calls == Integer.MAX_VALUE) ? calls : calls - 1);
+		if (left <= 0) {
+			this.fault.compareAndSet(current, null);
+			return null;
+		}
+		return current;
+	}
+
+	/**
 	 * Stop the server at once; every key is forgotten.
 	 */
 	@Override
@@ -143,23 +274,84 @@ public final class LocalClerkApi implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String operation = operationOf(exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+		this.callCounts.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();
+		Fault fault = nextFault();
+		if (fault != null && fault.kind() == Fault.Kind.DROP) {
+			exchange.getRequestBody().readAllBytes();
+			exchange.close();
+			return;
+		}
 		try (exchange) {
+			if (fault != null && fault.kind() == Fault.Kind.ERROR) {
+				send(exchange, fault.status(), errorBody(new LocalApiException(fault.status(), "internal_clerk_error",
+						"unavailable", "The local Clerk API was told to fail this call"), traceId), traceId);
+				return;
+			}
+			if (fault != null && fault.kind() == Fault.Kind.RATE_LIMIT) {
+				exchange.getResponseHeaders().set("Retry-After", Long.toString(fault.delay().toSeconds()));
+				send(exchange, 429, errorBody(new LocalApiException(429, "too_many_requests", "Too Many Requests",
+						"The local Clerk API was told to rate-limit this call"), traceId), traceId);
+				return;
+			}
+			Answer answer;
 			try {
 				authenticate(exchange);
-				Answer answer = route(exchange);
-				send(exchange, answer.status(), answer.body(), traceId);
+				answer = route(exchange);
 			}
 			catch (LocalApiException ex) {
-				send(exchange, ex.status(), errorBody(ex, traceId), traceId);
+				answer = new Answer(ex.status(), errorBody(ex, traceId));
 			}
 			catch (JacksonException ex) {
-				send(exchange, 400, errorBody(new LocalApiException(400, "malformed_request", "malformed request",
-						"The request body is not valid JSON"), traceId), traceId);
+				answer = new Answer(400, errorBody(new LocalApiException(400, "malformed_request", "malformed request",
+						"The request body is not valid JSON"), traceId));
 			}
 			catch (RuntimeException ex) {
-				send(exchange, 500, errorBody(new LocalApiException(500, "internal_clerk_error", "internal error",
-						"The local Clerk API failed: " + ex.getClass().getSimpleName()), traceId), traceId);
+				answer = new Answer(500, errorBody(new LocalApiException(500, "internal_clerk_error", "internal error",
+						"The local Clerk API failed: " + ex.getClass().getSimpleName()), traceId));
 			}
+			if (fault != null && fault.kind() == Fault.Kind.DELAY) {
+				sleep(fault.delay());
+			}
+			send(exchange, answer.status(), answer.body(), traceId);
+		}
+	}
+
+	/**
+	 * Return Clerk's operation id of a request, or {@code unknown}.
+	 */
+	static String operationOf(String method, String path) {
+		if (path.equals("/v1/api_keys")) {
+			return switch (method) {
+				case "POST" -> "createApiKey";
+				case "GET" -> "getApiKeys";
+				default -> "unknown";
+			};
+		}
+		if (path.equals("/v1/api_keys/verify")) {
+			return method.equals("POST") ? "verifyApiKey" : "unknown";
+		}
+		Matcher matcher = KEY_PATH.matcher(path);
+		if (!matcher.matches()) {
+			return "unknown";
+		}
+		String action = (matcher.group(2) != null) ? matcher.group(2) : "";
+		return switch (method + " " + action) {
+			case "GET " -> "getApiKey";
+			case "PATCH " -> "updateApiKey";
+			case "DELETE " -> "deleteApiKey";
+			case "GET /secret" -> "getApiKeySecret";
+			case "POST /revoke" -> "revokeApiKey";
+			default -> "unknown";
+		};
+	}
+
+	private static void sleep(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

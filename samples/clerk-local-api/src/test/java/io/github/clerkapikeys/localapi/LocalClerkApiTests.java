@@ -22,6 +22,9 @@ import io.github.clerkapikeys.core.MutableClock;
 import io.github.clerkapikeys.core.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
 import io.github.clerkapikeys.core.error.ClerkNotFoundException;
+import io.github.clerkapikeys.core.error.ClerkRateLimitException;
+import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.error.ClerkTransportException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 
@@ -294,6 +297,86 @@ class LocalClerkApiTests {
 
 	private List<String> names(GetApiKeysRequest request) {
 		return this.client.getApiKeys(request).data().stream().map(ApiKey::name).collect(Collectors.toList());
+	}
+
+	@Test
+	void seededKeysVerifyUntilRevokedOrExpired() {
+		SeededApiKey alices = this.api.createKey(ALICE, "read", "write");
+		SeededApiKey bobs = this.api.createKey(BOB);
+
+		assertThat(this.client.verifyApiKey(alices.secret()).scopes()).containsExactly("read", "write");
+		assertThat(this.client.verifyApiKey(bobs.secret()).subject()).isEqualTo(BOB);
+		assertThat(alices.toString()).doesNotContain(alices.secret());
+
+		this.api.revokeKey(alices.id());
+		this.api.expireKey(bobs.id());
+
+		assertThatExceptionOfType(ClerkNotFoundException.class)
+			.isThrownBy(() -> this.client.verifyApiKey(alices.secret()));
+		assertThatExceptionOfType(ClerkNotFoundException.class)
+			.isThrownBy(() -> this.client.verifyApiKey(bobs.secret()));
+		assertThat(this.client.getApiKey(alices.id()).revoked()).isTrue();
+		assertThat(this.client.getApiKey(bobs.id()).expired()).isTrue();
+	}
+
+	@Test
+	void countsTheCallsOfEachOperation() {
+		SeededApiKey key = this.api.createKey(ALICE);
+		this.client.verifyApiKey(key.secret());
+		this.client.verifyApiKey(key.secret());
+		this.client.getApiKey(key.id());
+
+		assertThat(this.api.callCount("verifyApiKey")).isEqualTo(2);
+		assertThat(this.api.callCount("getApiKey")).isOne();
+		assertThat(this.api.callCount("createApiKey")).isZero();
+		this.api.resetCallCounts();
+		assertThat(this.api.callCount("verifyApiKey")).isZero();
+	}
+
+	@Test
+	void failsTheNextCallsWithTheStatusAskedForThenAnswersAgain() {
+		SeededApiKey key = this.api.createKey(ALICE);
+		ClerkApiKeysClient once = this.client.withoutRetries();
+		this.api.failNextCalls(2, 503);
+
+		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> once.verifyApiKey(key.secret()))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
+		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> once.getApiKey(key.id()));
+		assertThat(once.verifyApiKey(key.secret()).id()).isEqualTo(key.id());
+	}
+
+	@Test
+	void rateLimitsWithRetryAfter() {
+		SeededApiKey key = this.api.createKey(ALICE);
+		this.api.rateLimitNextCalls(1, Duration.ofSeconds(3));
+
+		assertThatExceptionOfType(ClerkRateLimitException.class)
+			.isThrownBy(() -> this.client.withoutRetries().verifyApiKey(key.secret()))
+			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(3)));
+		this.api.clearFaults();
+		assertThat(this.client.verifyApiKey(key.secret()).id()).isEqualTo(key.id());
+	}
+
+	@Test
+	void answersLateWhenAsked() {
+		SeededApiKey key = this.api.createKey(ALICE);
+		this.api.delayNextCalls(1, Duration.ofMillis(600));
+
+		long start = System.nanoTime();
+		assertThat(this.client.verifyApiKey(key.secret()).id()).isEqualTo(key.id());
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+	}
+
+	@Test
+	void dropsTheConnectionWithoutAnAnswer() {
+		SeededApiKey key = this.api.createKey(ALICE);
+		this.api.dropNextCalls(1);
+
+		assertThatExceptionOfType(ClerkTransportException.class)
+			.isThrownBy(() -> this.client.withoutRetries().verifyApiKey(key.secret()))
+			.satisfies((ex) -> assertThat(ex.isRequestSent()).isTrue());
+		assertThat(this.client.verifyApiKey(key.secret()).id()).isEqualTo(key.id());
 	}
 
 	private ApiKey create(String subject, String name, List<String> scopes) {

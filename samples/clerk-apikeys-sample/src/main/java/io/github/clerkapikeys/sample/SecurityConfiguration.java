@@ -1,0 +1,43 @@
+package io.github.clerkapikeys.sample;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.github.clerkapikeys.autoconfigure.security.ClerkApiKeyResourceServer;
+
+/**
+ * {@code /api/**} accepts a Clerk API key as a bearer token; the rest of the sample is
+ * open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiKeys(HttpSecurity http, ClerkApiKeyResourceServer resourceServer) {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer(resourceServer.apiKeys())
+			.build();
+	}
+
+	/**
+	 * Issuing and revoking keys. In a real service these endpoints belong to the
+	 * signed-in Clerk user (a session, or a session JWT as a bearer token); the sample
+	 * leaves them open so that curl can walk through the flow.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain keyManagement(HttpSecurity http) {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+}

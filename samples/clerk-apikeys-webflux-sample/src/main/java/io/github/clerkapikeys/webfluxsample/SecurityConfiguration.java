@@ -1,0 +1,27 @@
+package io.github.clerkapikeys.webfluxsample;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import io.github.clerkapikeys.autoconfigure.security.ReactiveClerkApiKeyResourceServer;
+
+/**
+ * {@code /api/**} accepts a Clerk API key as a bearer token; the rest is open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableReactiveMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain apiKeys(ServerHttpSecurity http, ReactiveClerkApiKeyResourceServer resourceServer) {
+		return http
+			.authorizeExchange(
+					(exchanges) -> exchanges.pathMatchers("/api/**").authenticated().anyExchange().permitAll())
+			.oauth2ResourceServer(resourceServer.apiKeys())
+			.build();
+	}
+
+}

@@ -1,0 +1,254 @@
+package io.github.clerkapikeys.webfluxsample;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.localapi.LocalClerkApi;
+import io.github.clerkapikeys.localapi.SeededApiKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /api/**} behind Spring Security's reactive resource server with Clerk API keys,
+ * over real HTTP, against the local Clerk API: every status a caller can get, the
+ * principal, and no secret in the log at the most talkative levels.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "server.max-http-request-header-size=16KB", "clerk.retry.initial-interval=10ms",
+				"clerk.retry.jitter=0ms", "logging.level.org.springframework.security=TRACE",
+				"logging.level.io.github.clerkapikeys=TRACE", "logging.level.org.springframework.web=DEBUG" })
+class ReactiveApiKeySecurityTests {
+
+	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
+
+	static final String ORGANIZATION = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
+
+	static final LocalClerkApi clerk = LocalClerkApi.start();
+
+	@DynamicPropertySource
+	static void clerkProperties(DynamicPropertyRegistry registry) {
+		registry.add("clerk.api-url", clerk::apiUrl);
+		registry.add("clerk.secret-key", clerk::secretKey);
+	}
+
+	@AfterAll
+	static void stopClerk() {
+		clerk.close();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ReactiveClerkApiKeysClient clerkClient;
+
+	private WebTestClient web;
+
+	@BeforeEach
+	void connect() {
+		this.web = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	@AfterEach
+	void answerAgain() {
+		clerk.clearFaults();
+	}
+
+	@Test
+	void validKeyIs200AndThePrincipalCarriesTheKey() {
+		SeededApiKey key = clerk.createKey(USER, "read");
+
+		whoami("Bearer " + key.secret()).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.subject")
+			.isEqualTo(USER)
+			.jsonPath("$.userId")
+			.isEqualTo(USER)
+			.jsonPath("$.organizationId")
+			.doesNotExist()
+			.jsonPath("$.scopes")
+			.isEqualTo(List.of("read"))
+			.jsonPath("$.keyId")
+			.isEqualTo(key.id())
+			.jsonPath("$.keyName")
+			.isEqualTo("seeded-key");
+	}
+
+	@Test
+	void organizationKeyIsToldApartFromAUserKey() {
+		SeededApiKey key = clerk.createKey(ORGANIZATION, "read");
+
+		whoami("Bearer " + key.secret()).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.organizationId")
+			.isEqualTo(ORGANIZATION)
+			.jsonPath("$.userId")
+			.doesNotExist();
+	}
+
+	@Test
+	void scopePresentIs2xxAndMissingIs403InsufficientScope() {
+		SeededApiKey writer = clerk.createKey(USER, "read", "write");
+		SeededApiKey reader = clerk.createKey(USER, "read");
+
+		deploy("Bearer " + writer.secret()).expectStatus().isAccepted();
+		deploy("Bearer " + reader.secret()).expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.value("WWW-Authenticate", (value) -> assertThat(value).startsWith("Bearer error=\"insufficient_scope\""));
+	}
+
+	@Test
+	void missingTokenIs401BearerWithoutAnError() {
+		this.web.get()
+			.uri("/api/whoami")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.value("WWW-Authenticate", (value) -> assertThat(value).startsWith("Bearer").doesNotContain("error="));
+	}
+
+	@Test
+	void unknownRevokedAndExpiredKeysAre401InvalidToken() {
+		SeededApiKey revoked = clerk.createKey(USER, "read");
+		SeededApiKey expired = clerk.createKey(USER, "read");
+		clerk.revokeKey(revoked.id());
+		clerk.expireKey(expired.id());
+
+		for (String secret : List.of("ak_unknown0000000000000000000000000", revoked.secret(), expired.secret())) {
+			assertInvalidToken(whoami("Bearer " + secret));
+		}
+	}
+
+	@Test
+	void revokeThroughTheApplicationsClientIsSeenAtOnceDespiteTheCache() {
+		SeededApiKey key = clerk.createKey(USER, "read");
+		whoami("Bearer " + key.secret()).expectStatus().isOk();
+		whoami("Bearer " + key.secret()).expectStatus().isOk();
+		int verifications = clerk.callCount("verifyApiKey");
+
+		this.clerkClient.revokeApiKey(key.id(), "leaked").block();
+
+		assertInvalidToken(whoami("Bearer " + key.secret()));
+		assertThat(clerk.callCount("verifyApiKey")).isEqualTo(verifications + 1);
+	}
+
+	@Test
+	void schemeIsMatchedWhateverItsCase() {
+		SeededApiKey key = clerk.createKey(USER, "read");
+
+		whoami("bearer " + key.secret()).expectStatus().isOk();
+		whoami("BEARER " + key.secret()).expectStatus().isOk();
+	}
+
+	@Test
+	void malformedHeadersAre401WithoutAnyCallToClerk() {
+		SeededApiKey key = clerk.createKey(USER, "read");
+		int verifications = clerk.callCount("verifyApiKey");
+
+		assertInvalidToken(whoami("Bearer " + key.secret() + " " + key.secret()));
+		assertInvalidToken(whoami("Bearer ak_\u00e9t\u00e90123456789abcdef"));
+		assertInvalidToken(whoami("Bearer ak_" + "a".repeat(10 * 1024)));
+		assertInvalidToken(whoami("Bearer "));
+		assertInvalidToken(whoami("Bearer sk_test_not_an_api_key_at_all_0000"));
+
+		assertThat(clerk.callCount("verifyApiKey")).isEqualTo(verifications);
+	}
+
+	@Test
+	void tokenInAQueryParameterIsNotAccepted() {
+		SeededApiKey key = clerk.createKey(USER, "read");
+
+		this.web.get().uri("/api/whoami?access_token=" + key.secret()).exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void clerkAnswering503Is503WithRetryAfter() {
+		SeededApiKey key = clerk.createKey(USER, "read");
+		clerk.failNextCalls(Integer.MAX_VALUE, 503);
+
+		assertUnavailable(whoami("Bearer " + key.secret()), "5");
+	}
+
+	@Test
+	void clerkRateLimitingIs503WithItsRetryAfter() {
+		SeededApiKey key = clerk.createKey(USER, "read");
+		clerk.rateLimitNextCalls(Integer.MAX_VALUE, Duration.ofSeconds(3));
+
+		assertUnavailable(whoami("Bearer " + key.secret()), "3");
+	}
+
+	@Test
+	void clerkDroppingTheConnectionIs503() {
+		SeededApiKey key = clerk.createKey(USER, "read");
+		clerk.dropNextCalls(Integer.MAX_VALUE);
+
+		assertUnavailable(whoami("Bearer " + key.secret()), "5");
+	}
+
+	@Test
+	void noSecretReachesTheLog(CapturedOutput output) {
+		SeededApiKey key = clerk.createKey(USER, "read");
+		SeededApiKey revoked = clerk.createKey(USER, "read");
+		clerk.revokeKey(revoked.id());
+
+		whoami("Bearer " + key.secret()).expectStatus().isOk();
+		deploy("Bearer " + key.secret()).expectStatus().isForbidden();
+		whoami("Bearer " + revoked.secret()).expectStatus().isUnauthorized();
+		whoami("Bearer " + key.secret() + " " + key.secret()).expectStatus().isUnauthorized();
+		SeededApiKey unavailable = clerk.createKey(USER, "read");
+		clerk.failNextCalls(Integer.MAX_VALUE, 503);
+		whoami("Bearer " + unavailable.secret()).expectStatus().isEqualTo(503);
+
+		assertThat(output.getAll()).contains("Bearer")
+			.doesNotContain(key.secret(), key.secret().substring(3), revoked.secret(), unavailable.secret(),
+					LocalClerkApi.DEFAULT_SECRET_KEY);
+	}
+
+	private WebTestClient.ResponseSpec whoami(String authorization) {
+		return this.web.get().uri("/api/whoami").header("Authorization", authorization).exchange();
+	}
+
+	private WebTestClient.ResponseSpec deploy(String authorization) {
+		return this.web.post().uri("/api/deployments").header("Authorization", authorization).exchange();
+	}
+
+	private static void assertInvalidToken(WebTestClient.ResponseSpec response) {
+		response.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.value("WWW-Authenticate", (value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+	}
+
+	private static void assertUnavailable(WebTestClient.ResponseSpec response, String retryAfter) {
+		response.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals("Retry-After", retryAfter)
+			.expectHeader()
+			.doesNotExist("WWW-Authenticate");
+	}
+
+}
