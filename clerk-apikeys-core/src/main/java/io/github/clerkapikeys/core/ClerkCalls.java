@@ -1,37 +1,63 @@
 package io.github.clerkapikeys.core;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
+import io.netty.channel.ChannelException;
+import io.netty.handler.codec.DecoderException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 
 /**
  * Runs the calls of a client and of every view of it: one attempt after another under the
- * retry policy, each answer turned into a value or a {@link ClerkException}, and every
- * change to a key published on {@link #changes()}.
+ * retry policy and the retry budget, each attempt within the response timeout and the
+ * whole call within the call timeout, each answer turned into a value or a
+ * {@link ClerkException}; and publishes every change to a key on {@link #changes()}.
+ * <p>
+ * A failed call is logged once, at DEBUG: the failure is the caller's to log.
  */
 final class ClerkCalls {
 
-	private final WebClient webClient;
+	private static final Log logger = LogFactory.getLog(ClerkCalls.class);
 
-	private final RetryPolicy retryPolicy;
+	private final WebClient webClient;
 
 	private final URI apiUrl;
 
 	private final ClerkResponses responses;
 
+	private final RetryPolicy retryPolicy;
+
+	private final ClerkRetryBudget retryBudget;
+
+	private final Duration responseTimeout;
+
+	private final Duration callTimeout;
+
 	private final Sinks.Many<ApiKeyChange> changes = Sinks.unsafe().many().multicast().directBestEffort();
 
-	ClerkCalls(WebClient webClient, RetryPolicy retryPolicy, URI apiUrl) {
+	ClerkCalls(WebClient webClient, URI apiUrl, RetryPolicy retryPolicy, ClerkRetryBudget retryBudget,
+			Duration responseTimeout, Duration callTimeout) {
 		this.webClient = webClient;
-		this.retryPolicy = retryPolicy;
 		this.apiUrl = apiUrl;
 		this.responses = new ClerkResponses(apiUrl);
+		this.retryPolicy = retryPolicy;
+		this.retryBudget = retryBudget;
+		this.responseTimeout = responseTimeout;
+		this.callTimeout = callTimeout;
 	}
 
 	WebClient webClient() {
@@ -42,16 +68,62 @@ final class ClerkCalls {
 		return this.apiUrl;
 	}
 
+	String host() {
+		return this.responses.host();
+	}
+
+	/**
+	 * Return the longest a call of {@code options} may take.
+	 */
+	Duration callTimeout(RequestOptions options) {
+		Duration timeout = options.getTimeout();
+		return (timeout != null) ? timeout : this.callTimeout;
+	}
+
 	/**
 	 * Return the call that sends {@code request} and reads its answer as {@code type},
-	 * retried as {@code options} or the client's policy allow.
+	 * retried as {@code options} or the client's policy allow, within its deadlines.
 	 */
 	<T> Mono<T> execute(ClerkOperation operation, Class<T> type, WebClient.RequestHeadersSpec<?> request,
 			RequestOptions options) {
+		Duration callTimeout = callTimeout(options);
+		Duration attemptTimeout = (this.responseTimeout.compareTo(callTimeout) < 0) ? this.responseTimeout
+				: callTimeout;
 		Mono<T> attempt = request.exchangeToMono((response) -> this.responses.read(operation, response, type))
-			.onErrorMap((failure) -> this.responses.transportFailure(operation, failure));
-		RetryPolicy policy = options.getRetryPolicy();
-		return ReactorRetry.withPolicy(attempt, (policy != null) ? policy : this.retryPolicy);
+			.onErrorMap((failure) -> failure(operation, failure))
+			.timeout(attemptTimeout, timedOut(operation, "response timeout", attemptTimeout));
+		RetryPolicy policy = (options.getRetryPolicy() != null) ? options.getRetryPolicy() : this.retryPolicy;
+		return ReactorRetry.withPolicy(attempt, policy, this.retryBudget, callTimeout)
+			.timeout(callTimeout, timedOut(operation, "call timeout", callTimeout))
+			.doOnError((failure) -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug(operation + " failed: " + failure.getMessage());
+				}
+			});
+	}
+
+	private <T> Mono<T> timedOut(ClerkOperation operation, String deadline, Duration timeout) {
+		return Mono.error(() -> ClerkTimeoutException.create(operation, host(), deadline, timeout));
+	}
+
+	/**
+	 * Map what an attempt failed with: an I/O failure (connection refused, reset, closed
+	 * early, an answer that is not HTTP) becomes a {@link ClerkTransportException}; a
+	 * local failure (a bug, a wrong setting) is passed on as it is, never retried and
+	 * never taken for a lost connection. WebClient's own exception is not kept, since it
+	 * holds the request headers.
+	 */
+	private Throwable failure(ClerkOperation operation, Throwable failure) {
+		if (failure instanceof ClerkException) {
+			return failure;
+		}
+		Throwable cause = (failure instanceof WebClientRequestException && failure.getCause() != null)
+				? failure.getCause() : failure;
+		if (cause instanceof IOException || cause instanceof ChannelException || cause instanceof DecoderException
+				|| cause instanceof TimeoutException) {
+			return ClerkTransportException.create(operation, cause, host());
+		}
+		return cause;
 	}
 
 	/**

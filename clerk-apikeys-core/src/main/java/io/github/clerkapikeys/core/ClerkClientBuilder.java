@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
@@ -27,6 +29,12 @@ import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
  * Only {@link #secretKey(String)} is required; everything else has a default. Settings
  * are checked when the client is built, and a {@link ClerkConfigurationException} names
  * the one that is wrong.
+ * <p>
+ * Three timeouts bound a call, from the smallest: {@link #connectTimeout(Duration)
+ * connecting}, {@link #responseTimeout(Duration) an attempt} (from its start to the last
+ * byte of Clerk's answer, however slowly it arrives) and {@link #callTimeout(Duration)
+ * the whole call}, every attempt and every wait between them included. The response
+ * timeout must be no longer than the call timeout.
  */
 public final class ClerkClientBuilder {
 
@@ -40,12 +48,21 @@ public final class ClerkClientBuilder {
 	public static final String DEFAULT_API_VERSION = "2026-05-12";
 
 	/** Time allowed to open a connection, unless another is set. */
-	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
 	/**
-	 * Time allowed for Clerk's answer once the request is sent, unless another is set.
+	 * Time allowed for one attempt, from its start to the end of Clerk's answer, unless
+	 * another is set.
 	 */
-	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * Time allowed for a whole call, every attempt and wait included, unless another is
+	 * set.
+	 */
+	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
 	private @Nullable String secretKey;
 
@@ -61,7 +78,11 @@ public final class ClerkClientBuilder {
 
 	private @Nullable Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
 
+	private @Nullable Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+
 	private @Nullable RetryPolicy retryPolicy = ClerkRetryPolicies.defaults();
+
+	private @Nullable ClerkRetryBudget retryBudget;
 
 	ClerkClientBuilder() {
 	}
@@ -78,8 +99,9 @@ public final class ClerkClientBuilder {
 	}
 
 	/**
-	 * Set the base URL of Clerk's Backend API. Plain {@code http} is only accepted for a
-	 * loopback host, since the secret key would otherwise cross the network in clear.
+	 * Set the base URL of Clerk's Backend API. Plain {@code http} is only accepted for
+	 * {@code localhost} and literal loopback addresses, since the secret key would
+	 * otherwise cross the network in clear.
 	 * @param apiUrl the base URL, {@value #DEFAULT_API_URL} by default
 	 * @return this builder
 	 */
@@ -100,22 +122,24 @@ public final class ClerkClientBuilder {
 
 	/**
 	 * Start from this {@link WebClient.Builder}, such as Spring Boot's, so its filters,
-	 * observation registry and codecs apply. It is cloned, never changed.
+	 * observation registry and codecs apply. It is cloned, never changed. Whatever it
+	 * says, the requests to Clerk are never logged with their headers and bodies.
 	 * @param webClientBuilder the builder to start from
 	 * @return this builder
 	 */
-	public ClerkClientBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
+	public ClerkClientBuilder webClientBuilder(WebClient.@Nullable Builder webClientBuilder) {
 		this.webClientBuilder = webClientBuilder;
 		return this;
 	}
 
 	/**
 	 * Use this connector instead of the Reactor Netty one this library creates. The
-	 * connect and response timeouts of this builder are then the connector's business.
+	 * connect timeout of this builder is then the connector's business; the response and
+	 * call timeouts still hold.
 	 * @param clientHttpConnector the connector
 	 * @return this builder
 	 */
-	public ClerkClientBuilder clientHttpConnector(ClientHttpConnector clientHttpConnector) {
+	public ClerkClientBuilder clientHttpConnector(@Nullable ClientHttpConnector clientHttpConnector) {
 		this.clientHttpConnector = clientHttpConnector;
 		return this;
 	}
@@ -131,13 +155,25 @@ public final class ClerkClientBuilder {
 	}
 
 	/**
-	 * Set the time allowed for Clerk's answer once the request is sent; each attempt has
-	 * its own.
-	 * @param responseTimeout a positive duration
+	 * Set the time allowed for one attempt, from its start to the last byte of Clerk's
+	 * answer: a server that answers one byte at a time is cut off here.
+	 * @param responseTimeout a positive duration, no longer than the call timeout
 	 * @return this builder
 	 */
 	public ClerkClientBuilder responseTimeout(@Nullable Duration responseTimeout) {
 		this.responseTimeout = responseTimeout;
+		return this;
+	}
+
+	/**
+	 * Set the time allowed for a whole call, every attempt and every wait between them
+	 * included: the call ends with a {@code ClerkTimeoutException} when it runs out, and
+	 * a blocking caller never waits longer. No retry starts that could not end in time.
+	 * @param callTimeout a positive duration
+	 * @return this builder
+	 */
+	public ClerkClientBuilder callTimeout(@Nullable Duration callTimeout) {
+		this.callTimeout = callTimeout;
 		return this;
 	}
 
@@ -148,6 +184,19 @@ public final class ClerkClientBuilder {
 	 */
 	public ClerkClientBuilder retryPolicy(@Nullable RetryPolicy retryPolicy) {
 		this.retryPolicy = retryPolicy;
+		return this;
+	}
+
+	/**
+	 * Set the retry budget the client's calls share, so that an outage does not multiply
+	 * the traffic to Clerk; a {@link ClerkRetryBudget#withDefaults() budget of the
+	 * defaults} unless set.
+	 * @param retryBudget the budget, {@link ClerkRetryBudget#unlimited()} to leave
+	 * retries to the policy
+	 * @return this builder
+	 */
+	public ClerkClientBuilder retryBudget(@Nullable ClerkRetryBudget retryBudget) {
+		this.retryBudget = retryBudget;
 		return this;
 	}
 
@@ -171,23 +220,26 @@ public final class ClerkClientBuilder {
 		String version = checkApiVersion(this.apiVersion);
 		Duration connect = checkPositive("connectTimeout", this.connectTimeout);
 		Duration response = checkPositive("responseTimeout", this.responseTimeout);
+		Duration call = checkPositive("callTimeout", this.callTimeout);
+		checkNotLonger("responseTimeout", response, "callTimeout", call);
 		RetryPolicy retries = this.retryPolicy;
 		if (retries == null) {
 			throw new ClerkConfigurationException("retryPolicy",
 					"retryPolicy must not be null; use ClerkRetryPolicies.none() to switch retries off");
 		}
+		ClerkRetryBudget budget = (this.retryBudget != null) ? this.retryBudget : ClerkRetryBudget.withDefaults();
 		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 				: WebClient.builder();
 		ClientHttpConnector connector = (this.clientHttpConnector != null) ? this.clientHttpConnector
 				: new ReactorClientHttpConnector(HttpClient.create()
-					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connect.toMillis()))
-					.responseTimeout(response));
+					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connect.toMillis())));
 		// A factory of our own rather than baseUrl(), which a factory set on the injected
 		// builder would
 		// override; it encodes URI variables strictly, so an id or query can never add a
 		// path segment.
 		WebClient webClient = builder.clientConnector(connector)
 			.uriBuilderFactory(new DefaultUriBuilderFactory(baseUri.toString()))
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 			.defaultHeaders((headers) -> {
 				headers.setBearerAuth(key);
 				headers.set("Clerk-API-Version", version);
@@ -195,7 +247,8 @@ public final class ClerkClientBuilder {
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			})
 			.build();
-		return new DefaultReactiveClerkApiKeysClient(new ClerkCalls(webClient, retries, baseUri), RequestOptions.NONE);
+		ClerkCalls calls = new ClerkCalls(webClient, baseUri, retries, budget, response, call);
+		return new DefaultReactiveClerkApiKeysClient(calls, RequestOptions.NONE);
 	}
 
 	private static String checkSecretKey(@Nullable String secretKey) {
@@ -204,13 +257,12 @@ public final class ClerkClientBuilder {
 					"No Clerk secret key is set. Copy it from the Clerk Dashboard (API keys page); "
 							+ "it starts with sk_live_ or sk_test_");
 		}
-		for (int i = 0; i < secretKey.length(); i++) {
-			char c = secretKey.charAt(i);
-			if (c <= ' ' || c == 127) {
-				throw new ClerkConfigurationException("secretKey",
-						"The Clerk secret key contains white space or a control character at index " + i
-								+ "; check for a stray space or line break");
-			}
+		int index = firstNonPrintable(secretKey);
+		if (index >= 0) {
+			throw new ClerkConfigurationException("secretKey",
+					"The Clerk secret key has a character that is not printable ASCII (white space, a line "
+							+ "break, a control or non-ASCII character) at index " + index
+							+ "; check for a stray space, line break or pasted character");
 		}
 		return secretKey;
 	}
@@ -219,7 +271,26 @@ public final class ClerkClientBuilder {
 		if (apiVersion == null || apiVersion.isBlank()) {
 			throw new ClerkConfigurationException("apiVersion", "apiVersion must not be blank");
 		}
+		int index = firstNonPrintable(apiVersion);
+		if (index >= 0) {
+			throw new ClerkConfigurationException("apiVersion", "apiVersion has a character that is not printable "
+					+ "ASCII at index " + index + "; it is a date such as " + DEFAULT_API_VERSION);
+		}
 		return apiVersion;
+	}
+
+	/**
+	 * Return the index of the first character that is not printable ASCII (space
+	 * excluded), or -1.
+	 */
+	private static int firstNonPrintable(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c <= ' ' || c >= 127) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static URI checkApiUrl(@Nullable String apiUrl) {
@@ -235,14 +306,15 @@ public final class ClerkClientBuilder {
 					"apiUrl '" + apiUrl + "' is not a valid URL: " + ex.getReason());
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (!"https".equals(scheme) && !"http".equals(scheme) || uri.getHost() == null) {
+		String host = uri.getHost();
+		if (!"https".equals(scheme) && !"http".equals(scheme) || host == null) {
 			throw new ClerkConfigurationException("apiUrl",
 					"apiUrl '" + apiUrl + "' must be an absolute http or https URL, such as " + DEFAULT_API_URL);
 		}
 		if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			throw new ClerkConfigurationException("apiUrl", "apiUrl must not contain user info, a query or a fragment");
 		}
-		if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
+		if ("http".equals(scheme) && !isLoopback(host)) {
 			throw new ClerkConfigurationException("apiUrl",
 					"apiUrl '" + apiUrl
 							+ "' uses plain http to a host that is not loopback, which would send the secret key in "
@@ -252,15 +324,14 @@ public final class ClerkClientBuilder {
 	}
 
 	/**
-	 * Return whether {@code host} names this machine: {@code localhost}, an address in
-	 * 127.0.0.0/8 or {@code [::1]}. No name lookup is made.
-	 * @param host the host of a URL
-	 * @return {@code true} for a loopback host
+	 * Return whether {@code host} is this machine without any name lookup:
+	 * {@code localhost} itself or a literal loopback address. A name under
+	 * {@code .localhost} is resolved through DNS like any other, so it does not count.
 	 */
 	static boolean isLoopback(String host) {
 		String h = host.toLowerCase(Locale.ROOT);
-		return h.equals("localhost") || h.endsWith(".localhost") || h.equals("[::1]") || h.equals("::1")
-				|| h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+		return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.equals("[0:0:0:0:0:0:0:1]")
+				|| LOOPBACK_IPV4.matcher(h).matches();
 	}
 
 	private static Duration checkPositive(String setting, @Nullable Duration value) {
@@ -270,11 +341,18 @@ public final class ClerkClientBuilder {
 		return value;
 	}
 
+	private static void checkNotLonger(String setting, Duration value, String bound, Duration boundValue) {
+		if (value.compareTo(boundValue) > 0) {
+			throw new ClerkConfigurationException(setting, setting + " (" + value.toMillis()
+					+ " ms) must not be longer than " + bound + " (" + boundValue.toMillis() + " ms)");
+		}
+	}
+
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + "[apiUrl=" + this.apiUrl + ", apiVersion=" + this.apiVersion
-				+ ", secretKey=" + ((this.secretKey != null) ? "******" : "null") + ", connectTimeout="
-				+ this.connectTimeout + ", responseTimeout=" + this.responseTimeout + "]";
+		return "ClerkClientBuilder[apiUrl=" + this.apiUrl + ", apiVersion=" + this.apiVersion + ", secretKey="
+				+ ((this.secretKey != null) ? "******" : "null") + ", connectTimeout=" + this.connectTimeout
+				+ ", responseTimeout=" + this.responseTimeout + ", callTimeout=" + this.callTimeout + "]";
 	}
 
 }

@@ -1,10 +1,16 @@
 package io.github.clerkapikeys.core;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.model.ApiKey;
@@ -13,11 +19,18 @@ import io.github.clerkapikeys.core.model.ApiKeySecret;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 
 /**
- * {@link ClerkApiKeysClient} that waits on a {@link ReactiveClerkApiKeysClient}.
- * Reactor's {@code block()} rethrows the {@link RuntimeException} a call ended with as it
- * is, so callers see the same {@link ClerkException} types.
+ * {@link ClerkApiKeysClient} that waits on a {@link ReactiveClerkApiKeysClient},
+ * rethrowing the {@link ClerkException} a call ended with as it is. On a client of this
+ * library it never waits longer than the call timeout (and a moment for the timeout to
+ * arrive); a client of the application's own keeps its own deadlines.
  */
 final class DefaultClerkApiKeysClient implements ClerkApiKeysClient {
+
+	/**
+	 * How much longer than the call timeout a blocking caller waits, for the timeout
+	 * itself to arrive.
+	 */
+	static final Duration GRACE = Duration.ofMillis(500);
 
 	private static final int STREAM_PREFETCH = 1;
 
@@ -40,12 +53,12 @@ final class DefaultClerkApiKeysClient implements ClerkApiKeysClient {
 
 	@Override
 	public ApiKey createApiKey(CreateApiKeyRequest request) {
-		return await(this.reactive.createApiKey(request));
+		return await(ClerkOperation.CREATE_API_KEY, this.reactive.createApiKey(request));
 	}
 
 	@Override
 	public ApiKeyList getApiKeys(GetApiKeysRequest request) {
-		return await(this.reactive.getApiKeys(request));
+		return await(ClerkOperation.GET_API_KEYS, this.reactive.getApiKeys(request));
 	}
 
 	@Override
@@ -55,38 +68,64 @@ final class DefaultClerkApiKeysClient implements ClerkApiKeysClient {
 
 	@Override
 	public ApiKey getApiKey(String apiKeyId) {
-		return await(this.reactive.getApiKey(apiKeyId));
+		return await(ClerkOperation.GET_API_KEY, this.reactive.getApiKey(apiKeyId));
 	}
 
 	@Override
 	public ApiKey updateApiKey(String apiKeyId, UpdateApiKeyRequest request) {
-		return await(this.reactive.updateApiKey(apiKeyId, request));
+		return await(ClerkOperation.UPDATE_API_KEY, this.reactive.updateApiKey(apiKeyId, request));
 	}
 
 	@Override
 	public DeletedApiKey deleteApiKey(String apiKeyId) {
-		return await(this.reactive.deleteApiKey(apiKeyId));
+		return await(ClerkOperation.DELETE_API_KEY, this.reactive.deleteApiKey(apiKeyId));
 	}
 
 	@Override
 	public ApiKeySecret getApiKeySecret(String apiKeyId) {
-		return await(this.reactive.getApiKeySecret(apiKeyId));
+		return await(ClerkOperation.GET_API_KEY_SECRET, this.reactive.getApiKeySecret(apiKeyId));
 	}
 
 	@Override
 	public ApiKey revokeApiKey(String apiKeyId, @Nullable String reason) {
-		return await(this.reactive.revokeApiKey(apiKeyId, reason));
+		return await(ClerkOperation.REVOKE_API_KEY, this.reactive.revokeApiKey(apiKeyId, reason));
 	}
 
 	@Override
 	public ApiKey verifyApiKey(String secret) {
-		return await(this.reactive.verifyApiKey(secret));
+		return await(ClerkOperation.VERIFY_API_KEY, this.reactive.verifyApiKey(secret));
 	}
 
-	private static <T> T await(Mono<T> call) {
-		T value = call.block();
-		Assert.state(value != null, "Clerk's answer was empty");
-		return value;
+	private <T> T await(ClerkOperation operation, Mono<T> call) {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException(
+					"ClerkApiKeysClient." + operation + " would block thread " + Thread.currentThread().getName()
+							+ ", which must not block; use ReactiveClerkApiKeysClient there");
+		}
+		if (!(this.reactive instanceof DefaultReactiveClerkApiKeysClient client)) {
+			T value = call.block();
+			Assert.state(value != null, "Clerk's answer was empty");
+			return value;
+		}
+		CompletableFuture<T> answer = call.toFuture();
+		try {
+			return answer.get(client.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			throw client.waitedTooLong(operation);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(operation + " failed", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			answer.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for Clerk to answer " + operation, ex);
+		}
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.clerkapikeys.core;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -9,6 +10,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
@@ -43,6 +45,22 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 	public ReactiveClerkApiKeysClient withOptions(RequestOptions options) {
 		Arguments.required("options", options);
 		return new DefaultReactiveClerkApiKeysClient(this.calls, this.options.with(options));
+	}
+
+	/**
+	 * Return the longest a blocking caller of this view may wait: its call timeout, and a
+	 * little more for the timeout to arrive.
+	 */
+	Duration maxWait() {
+		return this.calls.callTimeout(this.options).plus(DefaultClerkApiKeysClient.GRACE);
+	}
+
+	/**
+	 * Return the exception of a blocking caller that waited {@link #maxWait()} in vain.
+	 */
+	ClerkTimeoutException waitedTooLong(ClerkOperation operation) {
+		return ClerkTimeoutException.create(operation, this.calls.host(), "call timeout",
+				this.calls.callTimeout(this.options));
 	}
 
 	@Override

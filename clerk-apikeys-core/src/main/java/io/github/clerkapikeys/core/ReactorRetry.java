@@ -2,47 +2,50 @@ package io.github.clerkapikeys.core;
 
 import java.time.Duration;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.BackOffExecution;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import io.github.clerkapikeys.core.error.ClerkApiException;
+import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.error.ClerkInvalidResponseException;
+import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 
 /**
  * Applies a Spring Framework {@link RetryPolicy} to a {@link Mono} with Reactor's
  * {@code retryWhen}: waits are timers, so no thread ever sleeps.
  * <p>
  * Per subscription it starts the policy's {@linkplain RetryPolicy#getBackOff() back-off},
- * asks {@link RetryPolicy#shouldRetry(Throwable)} about each failure, waits at least the
- * {@code Retry-After} that Clerk sent, and stops before the policy's
- * {@linkplain RetryPolicy#getTimeout() timeout} would be exceeded. The last failure is
- * propagated as it is.
+ * asks {@link RetryPolicy#shouldRetry(Throwable)} about each failure and waits at least
+ * the {@code Retry-After} that Clerk sent. It makes no retry that could not end before
+ * the call's deadline (or the policy's own {@linkplain RetryPolicy#getTimeout()
+ * timeout}), none that the client's {@link ClerkRetryBudget} cannot pay for, and none
+ * after a failure that another attempt cannot fix (an invalid answer, a local failure).
+ * The last failure is propagated as it is.
  */
 final class ReactorRetry {
-
-	private static final Log logger = LogFactory.getLog(ReactorRetry.class);
 
 	private ReactorRetry() {
 	}
 
 	/**
 	 * Return {@code call} retried under {@code policy}.
-	 * @param <T> the type of the value
 	 * @param call the call; each subscription makes one attempt
 	 * @param policy the policy deciding what is retried and how long to wait
+	 * @param budget the client's retry budget
+	 * @param deadline the time the whole call may take
 	 * @return a {@link Mono} that re-subscribes to {@code call} as the policy allows
 	 */
-	static <T> Mono<T> withPolicy(Mono<T> call, RetryPolicy policy) {
+	static <T> Mono<T> withPolicy(Mono<T> call, RetryPolicy policy, ClerkRetryBudget budget, Duration deadline) {
 		return Mono.defer(() -> {
 			BackOffExecution backOff = policy.getBackOff().start();
 			long startNanos = System.nanoTime();
-			Duration budget = policy.getTimeout();
+			Duration limit = earlier(deadline, policy.getTimeout());
 			return call.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
-				if (!policy.shouldRetry(failure)) {
+				if (!mayRetry(failure) || !policy.shouldRetry(failure)) {
 					return Mono.error(failure);
 				}
 				long delayMillis = backOff.nextBackOff();
@@ -54,17 +57,28 @@ final class ReactorRetry {
 					delayMillis = Math.max(delayMillis, retryAfter.toMillis());
 				}
 				long elapsedMillis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
-				if (budget != null && !budget.isNegative() && !budget.isZero()
-						&& elapsedMillis + delayMillis > budget.toMillis()) {
+				if (elapsedMillis + delayMillis >= limit.toMillis() || !budget.tryAcquireRetry()) {
 					return Mono.error(failure);
 				}
-				if (logger.isDebugEnabled()) {
-					logger.debug("Retrying after " + delayMillis + " ms (retry " + (signal.totalRetries() + 1) + "): "
-							+ failure.getMessage());
-				}
 				return Mono.delay(Duration.ofMillis(delayMillis));
-			})));
+			}))).doOnSuccess((value) -> budget.recordSuccess());
 		});
+	}
+
+	/**
+	 * Return whether another attempt could fix {@code failure}, whatever the policy says:
+	 * an invalid answer would come again, and a failure that is not a
+	 * {@link ClerkException} is a local one.
+	 */
+	private static boolean mayRetry(Throwable failure) {
+		return failure instanceof ClerkException && !(failure instanceof ClerkInvalidResponseException);
+	}
+
+	private static Duration earlier(Duration deadline, @Nullable Duration policyTimeout) {
+		if (policyTimeout == null || policyTimeout.isNegative() || policyTimeout.isZero()) {
+			return deadline;
+		}
+		return (policyTimeout.compareTo(deadline) < 0) ? policyTimeout : deadline;
 	}
 
 }

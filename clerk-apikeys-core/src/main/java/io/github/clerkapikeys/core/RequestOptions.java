@@ -1,5 +1,7 @@
 package io.github.clerkapikeys.core;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.Assert;
@@ -13,12 +15,15 @@ import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
  */
 public final class RequestOptions {
 
-	static final RequestOptions NONE = new RequestOptions(null);
+	static final RequestOptions NONE = new RequestOptions(null, null);
 
 	private final @Nullable RetryPolicy retryPolicy;
 
-	private RequestOptions(@Nullable RetryPolicy retryPolicy) {
+	private final @Nullable Duration timeout;
+
+	private RequestOptions(@Nullable RetryPolicy retryPolicy, @Nullable Duration timeout) {
 		this.retryPolicy = retryPolicy;
+		this.timeout = timeout;
 	}
 
 	/**
@@ -38,16 +43,27 @@ public final class RequestOptions {
 	}
 
 	/**
+	 * Return the call timeout of the calls: the longest each may take, every attempt and
+	 * wait included.
+	 * @return the timeout, or {@code null} to keep the client's
+	 */
+	public @Nullable Duration getTimeout() {
+		return this.timeout;
+	}
+
+	/**
 	 * Return these options with every option that {@code overrides} sets replaced by its
 	 * value.
 	 */
 	RequestOptions with(RequestOptions overrides) {
-		return new RequestOptions((overrides.retryPolicy != null) ? overrides.retryPolicy : this.retryPolicy);
+		return new RequestOptions((overrides.retryPolicy != null) ? overrides.retryPolicy : this.retryPolicy,
+				(overrides.timeout != null) ? overrides.timeout : this.timeout);
 	}
 
 	@Override
 	public String toString() {
-		return "RequestOptions[retryPolicy=" + ((this.retryPolicy != null) ? this.retryPolicy : "client's") + "]";
+		return "RequestOptions[retryPolicy=" + ((this.retryPolicy != null) ? this.retryPolicy : "client's")
+				+ ", timeout=" + ((this.timeout != null) ? this.timeout : "client's") + "]";
 	}
 
 	/**
@@ -56,6 +72,8 @@ public final class RequestOptions {
 	public static final class Builder {
 
 		private @Nullable RetryPolicy retryPolicy;
+
+		private @Nullable Duration timeout;
 
 		private Builder() {
 		}
@@ -72,11 +90,24 @@ public final class RequestOptions {
 		}
 
 		/**
+		 * End each call after {@code timeout} instead of the client's call timeout, every
+		 * attempt and wait included; a blocking call never waits longer. An attempt is
+		 * also given no more than this.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
 		 * Build the options.
 		 * @return the options
 		 */
 		public RequestOptions build() {
-			return new RequestOptions(this.retryPolicy);
+			return new RequestOptions(this.retryPolicy, this.timeout);
 		}
 
 	}

@@ -50,6 +50,23 @@ public final class ClerkFixtures {
 	}
 
 	/**
+	 * Return the default retry policy with {@code maxRetries} retries {@code delay}
+	 * apart, without jitter.
+	 * @param maxRetries the retries after the first attempt
+	 * @param delay the wait before each retry
+	 * @return the policy
+	 */
+	public static RetryPolicy retries(long maxRetries, Duration delay) {
+		return ClerkRetryPolicies.builder()
+			.maxRetries(maxRetries)
+			.delay(delay)
+			.maxDelay(delay)
+			.multiplier(1)
+			.jitter(Duration.ZERO)
+			.build();
+	}
+
+	/**
 	 * Return the JSON of a valid key with every field of the spec set, without its
 	 * secret.
 	 * @param id the key's id

@@ -51,7 +51,8 @@ class ClientBuilderTests extends WireMockClientSupport {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://api.clerk.com/v1", "http://10.0.0.5:8080", "http://example.localhost.evil.com" })
+	@ValueSource(strings = { "http://api.clerk.com/v1", "http://10.0.0.5:8080", "http://example.localhost.evil.com",
+			"http://api.localhost:8080/v1", "http://localhost.localdomain/v1" })
 	void plainHttpToARemoteHostIsRefused(String url) {
 		assertThatExceptionOfType(ClerkConfigurationException.class)
 			.isThrownBy(() -> ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(url).build())
@@ -62,8 +63,27 @@ class ClientBuilderTests extends WireMockClientSupport {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "sk_test_f\u00e4ke", "sk_test_fake\u00a0", "sk_test_\u0000fake" })
+	void secretKeyThatIsNotPrintableAsciiIsRefusedWithoutShowingIt(String secretKey) {
+		assertThatExceptionOfType(ClerkConfigurationException.class)
+			.isThrownBy(() -> ClerkApiKeysClient.builder().secretKey(secretKey).build())
+			.satisfies((ex) -> {
+				assertThat(ex.getSetting()).isEqualTo("secretKey");
+				assertThat(ex.getMessage()).doesNotContain("fake").contains("not printable ASCII");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-05-12\r\nX-Injected: yes", "2026-05-12 ", "2026\u201105\u201112" })
+	void apiVersionThatIsNotPrintableAsciiIsRefused(String apiVersion) {
+		assertThatExceptionOfType(ClerkConfigurationException.class)
+			.isThrownBy(() -> ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiVersion(apiVersion).build())
+			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo("apiVersion"));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "http://localhost:8080/v1", "http://127.0.0.1:9/v1", "http://[::1]:8080/v1",
-			"https://api.clerk.com/v1/", "https://clerk.example.com" })
+			"http://127.1.2.3/v1", "https://api.clerk.com/v1/", "https://clerk.example.com" })
 	void httpsAnywhereAndHttpOnLoopbackAreAccepted(String url) {
 		assertThat(ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(url).build()).isNotNull();
 	}

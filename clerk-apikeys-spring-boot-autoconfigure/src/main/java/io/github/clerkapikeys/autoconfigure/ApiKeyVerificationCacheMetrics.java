@@ -12,7 +12,9 @@ import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 /**
  * Publishes the figures of the verification cache under Micrometer's cache meter names
  * ({@code cache.gets} with {@code result=hit|miss}, {@code cache.evictions},
- * {@code cache.size}), tagged {@code cache=clerk.api-key-verifications}.
+ * {@code cache.size}), tagged {@code cache=clerk.api-key-verifications}, and
+ * {@code clerk.verification.stale}: the verifications answered with a stale key while
+ * Clerk could not be asked.
  */
 public class ApiKeyVerificationCacheMetrics implements MeterBinder {
 
@@ -36,6 +38,9 @@ public class ApiKeyVerificationCacheMetrics implements MeterBinder {
 		FunctionCounter.builder("cache.evictions", this.cache, (cache) -> cache.stats().evictions())
 			.tag("cache", CACHE_NAME)
 			.description("Verification results dropped for size or expiry")
+			.register(registry);
+		FunctionCounter.builder("clerk.verification.stale", this.cache, (cache) -> cache.stats().staleHits())
+			.description("Verifications answered from a stale key because Clerk could not be asked")
 			.register(registry);
 		Gauge.builder("cache.size", this.cache, (cache) -> cache.stats().size())
 			.tag("cache", CACHE_NAME)

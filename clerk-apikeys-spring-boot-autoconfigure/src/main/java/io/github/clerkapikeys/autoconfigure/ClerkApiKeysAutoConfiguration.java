@@ -14,6 +14,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
@@ -34,9 +36,24 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 public final class ClerkApiKeysAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
+	ClerkRetryBudget clerkRetryBudget(ClerkProperties properties) {
+		ClerkProperties.Retry.Budget budget = properties.getRetry().getBudget();
+		if (!budget.isEnabled()) {
+			return ClerkRetryBudget.unlimited();
+		}
+		try {
+			return ClerkRetryBudget.of(budget.getMaxTokens(), budget.getTokenRatio());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ClerkConfigurationException("retryBudget", String.valueOf(ex.getMessage()));
+		}
+	}
+
+	@Bean
 	PropertiesClerkApiKeysClientBuilderCustomizer propertiesClerkApiKeysClientBuilderCustomizer(
-			ClerkProperties properties) {
-		return new PropertiesClerkApiKeysClientBuilderCustomizer(properties);
+			ClerkProperties properties, ClerkRetryBudget clerkRetryBudget) {
+		return new PropertiesClerkApiKeysClientBuilderCustomizer(properties, clerkRetryBudget);
 	}
 
 	@Bean
@@ -50,6 +67,7 @@ public final class ClerkApiKeysAutoConfiguration {
 			.positiveTtl(cache.getPositiveTtl())
 			.negativeTtl(cache.getNegativeTtl())
 			.maximumSize(cache.getMaximumSize())
+			.staleIfError(cache.getStaleIfError())
 			.build();
 	}
 
@@ -90,6 +108,12 @@ public final class ClerkApiKeysAutoConfiguration {
 		@ConditionalOnMissingBean
 		ApiKeyVerificationCacheMetrics apiKeyVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache) {
 			return new ApiKeyVerificationCacheMetrics(apiKeyVerificationCache);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClerkRetryBudgetMetrics clerkRetryBudgetMetrics(ClerkRetryBudget clerkRetryBudget) {
+			return new ClerkRetryBudgetMetrics(clerkRetryBudget);
 		}
 
 	}

@@ -15,7 +15,8 @@ class ClerkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ClerkCon
 
 	private static final Map<String, String> PROPERTIES = Map.of("secretKey", "clerk.secret-key", "apiUrl",
 			"clerk.api-url", "apiVersion", "clerk.api-version", "connectTimeout", "clerk.connect-timeout",
-			"responseTimeout", "clerk.response-timeout", "retryPolicy", "clerk.retry.*");
+			"responseTimeout", "clerk.response-timeout", "callTimeout", "clerk.call-timeout", "retryPolicy",
+			"clerk.retry.*", "retryBudget", "clerk.retry.budget.*");
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ClerkConfigurationException cause) {

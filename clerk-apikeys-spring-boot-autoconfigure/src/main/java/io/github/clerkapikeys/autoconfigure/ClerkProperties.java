@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties of the Clerk API-keys clients. Defaults are those of the core
- * builder ({@code ClerkClientBuilder}, {@code ClerkRetryPolicies}), written out so that
- * IDEs show them.
+ * ({@code ClerkClientBuilder}, {@code ClerkRetryPolicies}, {@code ClerkRetryBudget},
+ * {@code ApiKeyVerificationCache}), written out so that IDEs show them.
  */
 @ConfigurationProperties(ClerkProperties.PREFIX)
 public class ClerkProperties {
@@ -26,7 +26,8 @@ public class ClerkProperties {
 	private @Nullable String secretKey;
 
 	/**
-	 * Base URL of Clerk's Backend API. Plain http is only accepted for a loopback host.
+	 * Base URL of Clerk's Backend API. Plain http is only accepted for localhost and
+	 * literal loopback addresses.
 	 */
 	private String apiUrl = "https://api.clerk.com/v1";
 
@@ -38,12 +39,19 @@ public class ClerkProperties {
 	/**
 	 * Time allowed to open a connection to Clerk.
 	 */
-	private Duration connectTimeout = Duration.ofSeconds(5);
+	private Duration connectTimeout = Duration.ofSeconds(2);
 
 	/**
-	 * Time allowed for Clerk's answer once a request is sent, per attempt.
+	 * Time allowed for one attempt, from its start to the last byte of Clerk's answer,
+	 * however slowly it arrives. No longer than the call timeout.
 	 */
-	private Duration responseTimeout = Duration.ofSeconds(10);
+	private Duration responseTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Time allowed for a whole call, every attempt and every wait between them included;
+	 * a blocking caller never waits longer.
+	 */
+	private Duration callTimeout = Duration.ofSeconds(10);
 
 	private final Retry retry = new Retry();
 
@@ -89,6 +97,14 @@ public class ClerkProperties {
 		this.responseTimeout = responseTimeout;
 	}
 
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -105,7 +121,8 @@ public class ClerkProperties {
 
 	/**
 	 * Retry settings. 429 and connection failures are retried for every operation; the
-	 * other statuses, resets and timeouts only for idempotent ones.
+	 * other statuses, resets and timeouts only for idempotent ones; never past the call
+	 * timeout.
 	 */
 	public static class Retry {
 
@@ -141,11 +158,6 @@ public class ClerkProperties {
 		private Duration jitter = Duration.ofMillis(100);
 
 		/**
-		 * Total time budget of one call with its retries; no retry starts past it.
-		 */
-		private Duration timeout = Duration.ofSeconds(5);
-
-		/**
 		 * HTTP statuses that are retried.
 		 */
 		private Set<Integer> statuses = new LinkedHashSet<>(List.of(429, 502, 503, 504));
@@ -156,6 +168,8 @@ public class ClerkProperties {
 		 * duplicate key.
 		 */
 		private boolean createEnabled;
+
+		private final Budget budget = new Budget();
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -205,14 +219,6 @@ public class ClerkProperties {
 			this.jitter = jitter;
 		}
 
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
 		public Set<Integer> getStatuses() {
 			return this.statuses;
 		}
@@ -227,6 +233,59 @@ public class ClerkProperties {
 
 		public void setCreateEnabled(boolean createEnabled) {
 			this.createEnabled = createEnabled;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+		/**
+		 * Retry budget shared by every call of the client: each retry spends a token,
+		 * each successful call earns a fraction back, and no retry is made without a
+		 * token, so that an outage does not multiply the traffic to Clerk.
+		 */
+		public static class Budget {
+
+			/**
+			 * Whether retries are limited by the budget.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Tokens the budget holds when full: the retries an outage can cost before
+			 * retrying stops.
+			 */
+			private int maxTokens = 10;
+
+			/**
+			 * Tokens a successful call earns back.
+			 */
+			private double tokenRatio = 0.1;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public int getMaxTokens() {
+				return this.maxTokens;
+			}
+
+			public void setMaxTokens(int maxTokens) {
+				this.maxTokens = maxTokens;
+			}
+
+			public double getTokenRatio() {
+				return this.tokenRatio;
+			}
+
+			public void setTokenRatio(double tokenRatio) {
+				this.tokenRatio = tokenRatio;
+			}
+
 		}
 
 	}
@@ -271,6 +330,13 @@ public class ClerkProperties {
 			 */
 			private long maximumSize = 10000;
 
+			/**
+			 * How long after its last successful verification a key is still accepted
+			 * while Clerk cannot be asked (unreachable, timing out, 429, 5xx); 0 to
+			 * never. A key revoked during the outage is accepted up to this long.
+			 */
+			private Duration staleIfError = Duration.ZERO;
+
 			public boolean isEnabled() {
 				return this.enabled;
 			}
@@ -301,6 +367,14 @@ public class ClerkProperties {
 
 			public void setMaximumSize(long maximumSize) {
 				this.maximumSize = maximumSize;
+			}
+
+			public Duration getStaleIfError() {
+				return this.staleIfError;
+			}
+
+			public void setStaleIfError(Duration staleIfError) {
+				this.staleIfError = staleIfError;
 			}
 
 		}

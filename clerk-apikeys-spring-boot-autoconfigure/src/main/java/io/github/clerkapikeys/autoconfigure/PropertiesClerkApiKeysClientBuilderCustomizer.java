@@ -6,18 +6,23 @@ import org.springframework.core.retry.RetryPolicy;
 
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
- * Applies the {@code clerk.*} properties, the retry policy they describe among them, to
- * the client builder, at order 0 so that user customizers, which run after it, win.
+ * Applies the {@code clerk.*} properties, the retry policy they describe among them, and
+ * the retry budget to the client builder, at order 0 so that user customizers, which run
+ * after it, win.
  */
 class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClientBuilderCustomizer, Ordered {
 
 	private final ClerkProperties properties;
 
-	PropertiesClerkApiKeysClientBuilderCustomizer(ClerkProperties properties) {
+	private final ClerkRetryBudget retryBudget;
+
+	PropertiesClerkApiKeysClientBuilderCustomizer(ClerkProperties properties, ClerkRetryBudget retryBudget) {
 		this.properties = properties;
+		this.retryBudget = retryBudget;
 	}
 
 	@Override
@@ -28,7 +33,9 @@ class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClien
 		map.from(this.properties::getApiVersion).to(builder::apiVersion);
 		map.from(this.properties::getConnectTimeout).to(builder::connectTimeout);
 		map.from(this.properties::getResponseTimeout).to(builder::responseTimeout);
+		map.from(this.properties::getCallTimeout).to(builder::callTimeout);
 		builder.retryPolicy(retryPolicy(this.properties.getRetry()));
+		builder.retryBudget(this.retryBudget);
 	}
 
 	private static RetryPolicy retryPolicy(ClerkProperties.Retry retry) {
@@ -42,7 +49,6 @@ class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClien
 				.multiplier(retry.getMultiplier())
 				.maxDelay(retry.getMaxInterval())
 				.jitter(retry.getJitter())
-				.timeout(retry.getTimeout())
 				.retryStatuses(retry.getStatuses())
 				.retryCreate(retry.isCreateEnabled())
 				.build();

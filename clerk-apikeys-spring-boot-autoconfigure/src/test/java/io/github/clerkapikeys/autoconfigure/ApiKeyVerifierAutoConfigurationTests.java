@@ -55,7 +55,7 @@ class ApiKeyVerifierAutoConfigurationTests {
 			assertThat(context.getBean(ApiKeyVerifier.class))
 				.isSameAs(context.getBean(ReactiveApiKeyVerifier.class).blocking());
 			assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
-				.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT30S, negativeTtl=PT5S]");
+				.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT30S, negativeTtl=PT5S, staleIfError=PT0S]");
 		});
 	}
 
@@ -63,14 +63,15 @@ class ApiKeyVerifierAutoConfigurationTests {
 	void bindsTheCacheProperties() {
 		this.contextRunner
 			.withPropertyValues("clerk.verify.cache.positive-ttl=2m", "clerk.verify.cache.negative-ttl=1s",
-					"clerk.verify.cache.maximum-size=5")
+					"clerk.verify.cache.maximum-size=5", "clerk.verify.cache.stale-if-error=10m")
 			.run((context) -> {
 				ClerkProperties.Verify.Cache cache = context.getBean(ClerkProperties.class).getVerify().getCache();
 				assertThat(cache.getPositiveTtl()).isEqualTo(Duration.ofMinutes(2));
 				assertThat(cache.getNegativeTtl()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(cache.getMaximumSize()).isEqualTo(5);
+				assertThat(cache.getStaleIfError()).isEqualTo(Duration.ofMinutes(10));
 				assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
-					.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT2M, negativeTtl=PT1S]");
+					.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT2M, negativeTtl=PT1S, staleIfError=PT10M]");
 			});
 	}
 

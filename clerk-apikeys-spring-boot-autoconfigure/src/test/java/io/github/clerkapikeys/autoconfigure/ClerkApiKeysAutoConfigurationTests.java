@@ -27,6 +27,7 @@ import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -67,6 +68,7 @@ class ClerkApiKeysAutoConfigurationTests {
 			assertThat(properties.getApiVersion()).isEqualTo(ClerkClientBuilder.DEFAULT_API_VERSION);
 			assertThat(properties.getConnectTimeout()).isEqualTo(ClerkClientBuilder.DEFAULT_CONNECT_TIMEOUT);
 			assertThat(properties.getResponseTimeout()).isEqualTo(ClerkClientBuilder.DEFAULT_RESPONSE_TIMEOUT);
+			assertThat(properties.getCallTimeout()).isEqualTo(ClerkClientBuilder.DEFAULT_CALL_TIMEOUT);
 			ClerkProperties.Retry retry = properties.getRetry();
 			assertThat(retry.isEnabled()).isTrue();
 			assertThat(retry.getMaxRetries()).isEqualTo(ClerkRetryPolicies.DEFAULT_MAX_RETRIES);
@@ -74,7 +76,11 @@ class ClerkApiKeysAutoConfigurationTests {
 			assertThat(retry.getMultiplier()).isEqualTo(ClerkRetryPolicies.DEFAULT_MULTIPLIER);
 			assertThat(retry.getMaxInterval()).isEqualTo(ClerkRetryPolicies.DEFAULT_MAX_DELAY);
 			assertThat(retry.getJitter()).isEqualTo(ClerkRetryPolicies.DEFAULT_JITTER);
-			assertThat(retry.getTimeout()).isEqualTo(ClerkRetryPolicies.DEFAULT_TIMEOUT);
+			assertThat(retry.getBudget().isEnabled()).isTrue();
+			assertThat(retry.getBudget().getMaxTokens()).isEqualTo(ClerkRetryBudget.DEFAULT_MAX_TOKENS);
+			assertThat(retry.getBudget().getTokenRatio()).isEqualTo(ClerkRetryBudget.DEFAULT_TOKEN_RATIO);
+			assertThat(context.getBean(ClerkRetryBudget.class).toString())
+				.isEqualTo("ClerkRetryBudget[maxTokens=10, tokenRatio=0.1]");
 			assertThat(retry.getStatuses()).isEqualTo(ClerkRetryPolicies.DEFAULT_RETRY_STATUSES);
 			assertThat(retry.isCreateEnabled()).isFalse();
 			assertThat(properties.toString()).doesNotContain("sk_test_fake");
@@ -85,17 +91,19 @@ class ClerkApiKeysAutoConfigurationTests {
 	void bindsEveryProperty() {
 		this.contextRunner
 			.withPropertyValues("clerk.api-url=http://localhost:1234/v1", "clerk.api-version=2025-11-10",
-					"clerk.connect-timeout=2s", "clerk.response-timeout=3s", "clerk.retry.enabled=false",
-					"clerk.retry.max-retries=7", "clerk.retry.initial-interval=50ms", "clerk.retry.multiplier=1.5",
-					"clerk.retry.max-interval=1s", "clerk.retry.jitter=10ms", "clerk.retry.timeout=9s",
-					"clerk.retry.statuses=503,504", "clerk.retry.create-enabled=true")
+					"clerk.connect-timeout=1s", "clerk.response-timeout=3s", "clerk.call-timeout=9s",
+					"clerk.retry.enabled=false", "clerk.retry.max-retries=7", "clerk.retry.initial-interval=50ms",
+					"clerk.retry.multiplier=1.5", "clerk.retry.max-interval=1s", "clerk.retry.jitter=10ms",
+					"clerk.retry.statuses=503,504", "clerk.retry.create-enabled=true",
+					"clerk.retry.budget.max-tokens=20", "clerk.retry.budget.token-ratio=0.5")
 			.run((context) -> {
 				ClerkProperties properties = context.getBean(ClerkProperties.class);
 				assertThat(properties.getSecretKey()).isEqualTo("sk_test_fake");
 				assertThat(properties.getApiUrl()).isEqualTo("http://localhost:1234/v1");
 				assertThat(properties.getApiVersion()).isEqualTo("2025-11-10");
-				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(properties.getCallTimeout()).isEqualTo(Duration.ofSeconds(9));
 				ClerkProperties.Retry retry = properties.getRetry();
 				assertThat(retry.isEnabled()).isFalse();
 				assertThat(retry.getMaxRetries()).isEqualTo(7);
@@ -103,10 +111,41 @@ class ClerkApiKeysAutoConfigurationTests {
 				assertThat(retry.getMultiplier()).isEqualTo(1.5);
 				assertThat(retry.getMaxInterval()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(retry.getJitter()).isEqualTo(Duration.ofMillis(10));
-				assertThat(retry.getTimeout()).isEqualTo(Duration.ofSeconds(9));
 				assertThat(retry.getStatuses()).containsExactlyInAnyOrder(503, 504);
 				assertThat(retry.isCreateEnabled()).isTrue();
+				assertThat(context.getBean(ClerkRetryBudget.class).toString())
+					.isEqualTo("ClerkRetryBudget[maxTokens=20, tokenRatio=0.5]");
 			});
+	}
+
+	@Test
+	void retryBudgetCanBeSwitchedOff() {
+		this.contextRunner.withPropertyValues("clerk.retry.budget.enabled=false")
+			.run((context) -> assertThat(context.getBean(ClerkRetryBudget.class))
+				.isSameAs(ClerkRetryBudget.unlimited()));
+	}
+
+	@Test
+	void callTimeoutReachesTheClient() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID)).withFixedDelay(5000)));
+		this.contextRunner
+			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.response-timeout=300ms",
+					"clerk.call-timeout=700ms")
+			.run((context) -> {
+				long start = System.nanoTime();
+				assertThatExceptionOfType(ClerkTimeoutException.class)
+					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID));
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1700));
+			});
+	}
+
+	@Test
+	void responseTimeoutLongerThanTheCallTimeoutIsExplained() {
+		this.contextRunner.withPropertyValues("clerk.response-timeout=30s").run((context) -> {
+			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'clerk.response-timeout' is not valid",
+					"must not be longer than callTimeout");
+		});
 	}
 
 	@Test

@@ -35,11 +35,13 @@ class ConfigurationMetadataTests {
 		}
 
 		assertThat(properties).containsOnlyKeys("clerk.enabled", "clerk.secret-key", "clerk.api-url",
-				"clerk.api-version", "clerk.connect-timeout", "clerk.response-timeout", "clerk.retry.enabled",
-				"clerk.retry.max-retries", "clerk.retry.initial-interval", "clerk.retry.multiplier",
-				"clerk.retry.max-interval", "clerk.retry.jitter", "clerk.retry.timeout", "clerk.retry.statuses",
-				"clerk.retry.create-enabled", "clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl",
-				"clerk.verify.cache.negative-ttl", "clerk.verify.cache.maximum-size");
+				"clerk.api-version", "clerk.connect-timeout", "clerk.response-timeout", "clerk.call-timeout",
+				"clerk.retry.enabled", "clerk.retry.max-retries", "clerk.retry.initial-interval",
+				"clerk.retry.multiplier", "clerk.retry.max-interval", "clerk.retry.jitter", "clerk.retry.statuses",
+				"clerk.retry.create-enabled", "clerk.retry.budget.enabled", "clerk.retry.budget.max-tokens",
+				"clerk.retry.budget.token-ratio", "clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl",
+				"clerk.verify.cache.negative-ttl", "clerk.verify.cache.maximum-size",
+				"clerk.verify.cache.stale-if-error");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank()
@@ -58,6 +60,7 @@ class ConfigurationMetadataTests {
 		assertThat(cache.getPositiveTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_POSITIVE_TTL);
 		assertThat(cache.getNegativeTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_NEGATIVE_TTL);
 		assertThat(cache.getMaximumSize()).isEqualTo(ApiKeyVerificationCache.DEFAULT_MAXIMUM_SIZE);
+		assertThat(cache.getStaleIfError()).isZero();
 	}
 
 }

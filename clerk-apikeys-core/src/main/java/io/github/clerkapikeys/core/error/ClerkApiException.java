@@ -2,6 +2,7 @@ package io.github.clerkapikeys.core.error;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,18 +50,32 @@ public class ClerkApiException extends ClerkException {
 	 */
 	public static ClerkApiException create(ClerkOperation operation, int statusCode, List<ClerkError> errors,
 			@Nullable String traceId, @Nullable Duration retryAfter) {
+		List<ClerkError> clean = errors.stream().map(ClerkApiException::redact).toList();
+		String trace = Secrets.redactNullable(traceId);
 		return switch (statusCode) {
-			case 400 -> new ClerkBadRequestException(operation, statusCode, errors, traceId, retryAfter);
-			case 401 -> new ClerkAuthenticationException(operation, statusCode, errors, traceId, retryAfter);
-			case 403 -> new ClerkPermissionException(operation, statusCode, errors, traceId, retryAfter);
-			case 404 -> new ClerkNotFoundException(operation, statusCode, errors, traceId, retryAfter);
-			case 409 -> new ClerkConflictException(operation, statusCode, errors, traceId, retryAfter);
-			case 422 -> new ClerkUnprocessableEntityException(operation, statusCode, errors, traceId, retryAfter);
-			case 429 -> new ClerkRateLimitException(operation, statusCode, errors, traceId, retryAfter);
+			case 400 -> new ClerkBadRequestException(operation, statusCode, clean, trace, retryAfter);
+			case 401 -> new ClerkAuthenticationException(operation, statusCode, clean, trace, retryAfter);
+			case 403 -> new ClerkPermissionException(operation, statusCode, clean, trace, retryAfter);
+			case 404 -> new ClerkNotFoundException(operation, statusCode, clean, trace, retryAfter);
+			case 409 -> new ClerkConflictException(operation, statusCode, clean, trace, retryAfter);
+			case 422 -> new ClerkUnprocessableEntityException(operation, statusCode, clean, trace, retryAfter);
+			case 429 -> new ClerkRateLimitException(operation, statusCode, clean, trace, retryAfter);
 			default -> (statusCode >= 500 && statusCode < 600)
-					? new ClerkServerException(operation, statusCode, errors, traceId, retryAfter)
-					: new ClerkApiException(operation, statusCode, errors, traceId, retryAfter);
+					? new ClerkServerException(operation, statusCode, clean, trace, retryAfter)
+					: new ClerkApiException(operation, statusCode, clean, trace, retryAfter);
 		};
+	}
+
+	/**
+	 * Return the error with whatever is shaped like a secret taken out of its texts: an
+	 * error body may echo the request.
+	 */
+	@SuppressWarnings("unchecked")
+	private static ClerkError redact(ClerkError error) {
+		Object meta = Secrets.redactValue(error.meta());
+		return new ClerkError(Secrets.redactNullable(error.message()), Secrets.redactNullable(error.longMessage()),
+				Secrets.redactNullable(error.code()),
+				(meta instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of());
 	}
 
 	private static String buildMessage(ClerkOperation operation, int statusCode, List<ClerkError> errors,

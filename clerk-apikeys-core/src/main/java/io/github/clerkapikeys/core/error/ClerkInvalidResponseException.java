@@ -27,7 +27,7 @@ public class ClerkInvalidResponseException extends ClerkException {
 	 */
 	public static ClerkInvalidResponseException create(ClerkOperation operation, int statusCode, String problem) {
 		return new ClerkInvalidResponseException(operation, statusCode,
-				operation + " got an answer from Clerk (HTTP " + statusCode + ") that " + problem);
+				operation + " got an answer from Clerk (HTTP " + statusCode + ") that " + Secrets.redact(problem));
 	}
 
 	/**

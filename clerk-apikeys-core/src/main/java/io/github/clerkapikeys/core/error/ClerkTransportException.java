@@ -24,10 +24,11 @@ public class ClerkTransportException extends ClerkException {
 	}
 
 	/**
-	 * Create the exception of a call that got no answer: a {@link ClerkTimeoutException}
-	 * when it timed out, otherwise a transport exception that says whether the request
-	 * may have been sent. WebClient's own exception is left out of the cause, since it
-	 * holds the request headers and so the secret key.
+	 * Create the exception of a call that got no usable answer: a
+	 * {@link ClerkTimeoutException} when the HTTP client timed out, otherwise a transport
+	 * exception that says whether the request may have been sent. WebClient's own
+	 * exception is left out of the cause, since it holds the request headers and so the
+	 * secret key; whatever is shaped like a secret is taken out of the message.
 	 * @param operation the operation that failed
 	 * @param failure what the HTTP client reported
 	 * @param host the host and port of Clerk's API, to name in the message
@@ -39,12 +40,12 @@ public class ClerkTransportException extends ClerkException {
 		if (hasCause(cause, TimeoutException.class) || hasCause(cause, ReadTimeoutException.class)
 				|| hasCause(cause, WriteTimeoutException.class)) {
 			return new ClerkTimeoutException(operation,
-					operation + " got no answer from " + host + " within the response timeout", cause);
+					operation + " got no complete answer from " + host + " within the response timeout", cause);
 		}
 		boolean notSent = hasCause(cause, ConnectException.class);
 		String what = notSent ? " could not connect to " : " lost its connection to ";
-		return new ClerkTransportException(operation, operation + what + host + ": " + describe(cause), !notSent,
-				cause);
+		return new ClerkTransportException(operation, operation + what + host + ": " + Secrets.redact(describe(cause)),
+				!notSent, cause);
 	}
 
 	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,15 +37,22 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when the key was last updated
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApiKey(@JsonProperty("object") String object, @JsonProperty("id") String id,
-		@JsonProperty("type") String type, @JsonProperty("subject") String subject, @JsonProperty("name") String name,
+public record ApiKey(@JsonProperty(value = "object", required = true) @JsonSetter(nulls = Nulls.FAIL) String object,
+		@JsonProperty(value = "id", required = true) @JsonSetter(nulls = Nulls.FAIL) String id,
+		@JsonProperty(value = "type", required = true) @JsonSetter(nulls = Nulls.FAIL) String type,
+		@JsonProperty(value = "subject", required = true) @JsonSetter(nulls = Nulls.FAIL) String subject,
+		@JsonProperty(value = "name", required = true) @JsonSetter(nulls = Nulls.FAIL) String name,
 		@JsonProperty("description") @Nullable String description, @JsonProperty("claims") @Nullable Object claims,
-		@JsonProperty("scopes") List<String> scopes, @JsonProperty("secret") @Nullable String secret,
-		@JsonProperty("revoked") boolean revoked, @JsonProperty("revocation_reason") @Nullable String revocationReason,
-		@JsonProperty("expired") boolean expired, @JsonProperty("expiration") @Nullable Instant expiration,
+		@JsonProperty(value = "scopes", required = true) @JsonSetter(nulls = Nulls.FAIL) List<String> scopes,
+		@JsonProperty("secret") @Nullable String secret,
+		@JsonProperty(value = "revoked", required = true) boolean revoked,
+		@JsonProperty("revocation_reason") @Nullable String revocationReason,
+		@JsonProperty(value = "expired", required = true) boolean expired,
+		@JsonProperty("expiration") @Nullable Instant expiration,
 		@JsonProperty("created_by") @Nullable String createdBy,
-		@JsonProperty("last_used_at") @Nullable Instant lastUsedAt, @JsonProperty("created_at") Instant createdAt,
-		@JsonProperty("updated_at") Instant updatedAt) {
+		@JsonProperty("last_used_at") @Nullable Instant lastUsedAt,
+		@JsonProperty(value = "created_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant createdAt,
+		@JsonProperty(value = "updated_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant updatedAt) {
 
 	// Copies scopes into an unmodifiable list.
 	public ApiKey {

@@ -2,6 +2,8 @@ package io.github.clerkapikeys.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * The answer to {@code getApiKeySecret}. {@link #toString()} masks the secret.
@@ -9,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param secret the API key's secret
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApiKeySecret(@JsonProperty("secret") String secret) {
+public record ApiKeySecret(
+		@JsonProperty(value = "secret", required = true) @JsonSetter(nulls = Nulls.FAIL) String secret) {
 
 	@Override
 	public String toString() {

@@ -26,9 +26,10 @@ import io.github.clerkapikeys.core.error.ClerkTransportException;
  * second key, so it is not retried unless {@link Builder#retryCreate(boolean)} opts
  * in.</li>
  * </ul>
- * The policy's {@linkplain RetryPolicy#getTimeout() timeout} is the total time budget: no
- * retry starts once it would be exceeded. When retries run out, the caller sees the last
- * {@link ClerkException} as it is, never a wrapper.
+ * The client's call timeout bounds a call with its retries: no retry starts that could
+ * not end before it; the client's {@link ClerkRetryBudget} bounds retries across calls.
+ * When retries run out, the caller sees the last {@link ClerkException} as it is, never a
+ * wrapper.
  */
 public final class ClerkRetryPolicies {
 
@@ -46,9 +47,6 @@ public final class ClerkRetryPolicies {
 
 	/** Random spread added to or taken from each delay, by default. */
 	public static final Duration DEFAULT_JITTER = Duration.ofMillis(100);
-
-	/** Total time budget for one call and its retries, by default. */
-	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
 	/** HTTP statuses retried, by default. */
 	public static final Set<Integer> DEFAULT_RETRY_STATUSES = Set.of(429, 502, 503, 504);
@@ -72,8 +70,7 @@ public final class ClerkRetryPolicies {
 
 	/**
 	 * Return the default policy: {@value #DEFAULT_MAX_RETRIES} retries, exponential
-	 * backoff from 200 ms with jitter, at most 5 s in all, create not retried once it may
-	 * have reached Clerk.
+	 * backoff from 200 ms with jitter, create not retried once it may have reached Clerk.
 	 * @return the default policy
 	 */
 	public static RetryPolicy defaults() {
@@ -133,8 +130,6 @@ public final class ClerkRetryPolicies {
 		private Duration maxDelay = DEFAULT_MAX_DELAY;
 
 		private Duration jitter = DEFAULT_JITTER;
-
-		private Duration timeout = DEFAULT_TIMEOUT;
 
 		private Set<Integer> retryStatuses = DEFAULT_RETRY_STATUSES;
 
@@ -201,17 +196,6 @@ public final class ClerkRetryPolicies {
 		}
 
 		/**
-		 * Set the total time budget of one call with its retries.
-		 * @param timeout a positive duration
-		 * @return this builder
-		 */
-		public Builder timeout(Duration timeout) {
-			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
-			this.timeout = timeout;
-			return this;
-		}
-
-		/**
 		 * Set the HTTP statuses to retry. 429 is retried for every operation, the others
 		 * only for idempotent ones.
 		 * @param retryStatuses the statuses, may be empty
@@ -250,7 +234,6 @@ public final class ClerkRetryPolicies {
 				.multiplier(this.multiplier)
 				.maxDelay(this.maxDelay)
 				.jitter(this.jitter)
-				.timeout(this.timeout)
 				.predicate(isTransient)
 				.build();
 		}

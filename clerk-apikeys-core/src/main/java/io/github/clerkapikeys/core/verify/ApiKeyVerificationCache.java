@@ -23,6 +23,9 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
+import io.github.clerkapikeys.core.error.ClerkRateLimitException;
+import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.error.ClerkTransportException;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
@@ -30,11 +33,17 @@ import io.github.clerkapikeys.core.model.ApiKey;
  * secret itself), in which concurrent verifications of one secret share a single call.
  * <p>
  * A valid key is kept for the positive TTL, never past its own expiration; an unknown,
- * revoked or expired key for the (shorter) negative TTL; a failure is not kept at all.
- * The verifier drops a key at once when its client updates, revokes or deletes it. A key
- * revoked elsewhere (the Clerk Dashboard, another service) is still accepted until its
- * entry expires, unless {@link #evict(String)} is called: the positive TTL is that
- * window.
+ * revoked or expired key for the (shorter) negative TTL; a failure is not kept at all,
+ * but every verification that joined the call gets it. The verifier drops a key at once
+ * when its client updates, revokes or deletes it. A key revoked elsewhere (the Clerk
+ * Dashboard, another service) is still accepted until its entry expires, unless
+ * {@link #evict(String)} is called: the positive TTL is that window.
+ * <p>
+ * With {@link Builder#staleIfError(Duration) stale-if-error} set, a key that verified
+ * within that long is still accepted while Clerk cannot be asked (unreachable, timing
+ * out, 429, 5xx): never a key since found invalid or evicted, never past its own
+ * expiration. A key revoked during the outage is accepted up to that long; it is off by
+ * default.
  * <p>
  * With both TTLs zero ({@link #uncached()}) nothing is kept, but concurrent verifications
  * of one secret still share one call.
@@ -70,11 +79,19 @@ public final class ApiKeyVerificationCache {
 
 	private final LongAdder completedHits = new LongAdder();
 
+	private final LongAdder staleHits = new LongAdder();
+
 	/**
 	 * When each key was last evicted, so that a verification already in flight then is
 	 * not cached.
 	 */
 	private final Cache<String, Long> evictedAt;
+
+	/**
+	 * The last successful verification of each secret, for stale-if-error; {@code null}
+	 * when off.
+	 */
+	private final @Nullable Cache<String, ApiKey> lastGood;
 
 	private final Ticker ticker;
 
@@ -82,13 +99,16 @@ public final class ApiKeyVerificationCache {
 
 	private final Duration negativeTtl;
 
+	private final Duration staleIfError;
+
 	private final @Nullable Clock clock;
 
 	private ApiKeyVerificationCache(Builder builder) {
 		this.positiveTtl = builder.positiveTtl;
 		this.negativeTtl = builder.negativeTtl;
-		this.clock = builder.clock;
+		this.staleIfError = builder.staleIfError;
 		Clock clock = builder.clock;
+		this.clock = clock;
 		Ticker ticker = (clock == null) ? Ticker.systemTicker()
 				: () -> Duration.between(Instant.EPOCH, clock.instant()).toNanos();
 		this.ticker = ticker;
@@ -98,6 +118,13 @@ public final class ApiKeyVerificationCache {
 			.executor(Runnable::run)
 			.expireAfterWrite(EVICTION_MEMORY)
 			.build();
+		this.lastGood = (this.staleIfError.isZero()) ? null
+				: Caffeine.newBuilder()
+					.maximumSize(Math.max(builder.maximumSize, 1))
+					.ticker(ticker)
+					.executor(Runnable::run)
+					.expireAfterWrite(this.staleIfError)
+					.build();
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(builder.maximumSize)
 			.ticker(ticker)
@@ -118,7 +145,7 @@ public final class ApiKeyVerificationCache {
 
 	/**
 	 * Return a cache with the defaults: valid keys for 30 s, invalid ones for 5 s, at
-	 * most 10,000.
+	 * most 10,000, no stale answers.
 	 * @return a new cache
 	 */
 	public static ApiKeyVerificationCache withDefaults() {
@@ -137,7 +164,7 @@ public final class ApiKeyVerificationCache {
 	/**
 	 * Return the completed verification of {@code hash}, without starting one.
 	 * @param hash the secret's hash, see {@link #hash(String)}
-	 * @return the cached verification, or {@code null} when none is complete
+	 * @return the cached verification, or {@code null} when none is complete and kept
 	 */
 	@Nullable Verification completed(String hash) {
 		// The map view records no statistics, so a miss here is not counted twice.
@@ -145,19 +172,33 @@ public final class ApiKeyVerificationCache {
 		if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
 			return null;
 		}
+		Verification verification = future.join();
+		if (verification.failure() != null) {
+			return null;
+		}
 		this.completedHits.increment();
-		return future.join();
+		return verification;
 	}
 
 	/**
 	 * Return the verification of {@code hash}: cached, in flight, or started now with
-	 * {@code verify}.
+	 * {@code verify}, which must not complete exceptionally (a failure is a
+	 * {@link Verification} too).
 	 */
 	CompletableFuture<Verification> get(String hash, Function<String, CompletableFuture<Verification>> verify) {
-		return this.cache.get(hash, (key, executor) -> verify.apply(key).thenApply((verification) -> {
-			index(key, verification);
+		CompletableFuture<Verification> future = this.cache.get(hash,
+				(key, executor) -> verify.apply(key).thenApply((verification) -> {
+					index(key, verification);
+					return verification;
+				}));
+		// An outcome that is not kept (a failure, a stale or evicted answer) leaves once
+		// it is handed out.
+		return future.thenApply((verification) -> {
+			if (verification.ttl().isZero()) {
+				this.cache.asMap().remove(hash, future);
+			}
 			return verification;
-		}));
+		});
 	}
 
 	/**
@@ -169,28 +210,58 @@ public final class ApiKeyVerificationCache {
 	}
 
 	/**
-	 * Build the verification to cache for an answer from Clerk.
+	 * Build the verification to cache for an answer from Clerk, and remember or forget
+	 * the key for stale-if-error.
+	 * @param hash the secret's hash
 	 * @param key the verified key, or {@code null} when Clerk does not know the secret
 	 * @param startOfCall when the call that answered started, see {@link #startOfCall()}
 	 * @return a valid verification for a usable key, otherwise an invalid one; one that
 	 * is not kept when the key was evicted while the call was in flight, since the answer
 	 * may predate a revoke
 	 */
-	Verification verificationOf(@Nullable ApiKey key, long startOfCall) {
+	Verification verificationOf(String hash, @Nullable ApiKey key, long startOfCall) {
 		Instant now = now();
 		if (key == null || !key.isValidAt(now)) {
-			return new Verification(null, this.negativeTtl);
+			if (this.lastGood != null) {
+				this.lastGood.invalidate(hash);
+			}
+			return new Verification(null, null, this.negativeTtl);
 		}
 		Long evicted = this.evictedAt.getIfPresent(key.id());
 		if (evicted != null && evicted >= startOfCall) {
-			return new Verification(key, Duration.ZERO);
+			return new Verification(key, null, Duration.ZERO);
+		}
+		if (this.lastGood != null) {
+			this.lastGood.put(hash, key);
 		}
 		Duration ttl = this.positiveTtl;
 		if (key.expiration() != null) {
 			Duration untilExpiration = Duration.between(now, key.expiration());
 			ttl = (untilExpiration.compareTo(ttl) < 0) ? untilExpiration : ttl;
 		}
-		return new Verification(key, ttl);
+		return new Verification(key, null, ttl);
+	}
+
+	/**
+	 * Build the verification of a call that failed: the key that verified within
+	 * stale-if-error when Clerk could not be asked and the key may still be used,
+	 * otherwise the failure. Neither is kept.
+	 * @param hash the secret's hash
+	 * @param failure what the call failed with
+	 * @return the verification
+	 */
+	Verification failed(String hash, Throwable failure) {
+		ApiKey stale = (this.lastGood != null && clerkUnavailable(failure)) ? this.lastGood.getIfPresent(hash) : null;
+		if (stale != null && stale.isValidAt(now())) {
+			this.staleHits.increment();
+			return new Verification(stale, null, Duration.ZERO);
+		}
+		return new Verification(null, failure, Duration.ZERO);
+	}
+
+	private static boolean clerkUnavailable(Throwable failure) {
+		return failure instanceof ClerkTransportException || failure instanceof ClerkRateLimitException
+				|| failure instanceof ClerkServerException;
 	}
 
 	Instant now() {
@@ -199,7 +270,8 @@ public final class ApiKeyVerificationCache {
 	}
 
 	/**
-	 * Forget every cached verification of the key with this id.
+	 * Forget every cached verification of the key with this id, the one kept for
+	 * stale-if-error included.
 	 * @param apiKeyId the key's id
 	 */
 	public void evict(String apiKeyId) {
@@ -207,6 +279,9 @@ public final class ApiKeyVerificationCache {
 		Set<String> hashes = this.hashesByKeyId.remove(apiKeyId);
 		if (hashes != null) {
 			this.cache.synchronous().invalidateAll(hashes);
+		}
+		if (this.lastGood != null) {
+			this.lastGood.asMap().values().removeIf((key) -> key.id().equals(apiKeyId));
 		}
 	}
 
@@ -216,17 +291,20 @@ public final class ApiKeyVerificationCache {
 	public void evictAll() {
 		this.cache.synchronous().invalidateAll();
 		this.hashesByKeyId.clear();
+		if (this.lastGood != null) {
+			this.lastGood.invalidateAll();
+		}
 	}
 
 	/**
-	 * Return hit, miss, eviction and size figures; a verification that joined one in
-	 * flight counts as a hit.
+	 * Return hit, miss, eviction, size and stale figures; a verification that joined one
+	 * in flight counts as a hit.
 	 * @return the figures so far
 	 */
 	public Stats stats() {
 		CacheStats stats = this.cache.synchronous().stats();
 		return new Stats(stats.hitCount() + this.completedHits.sum(), stats.missCount(), stats.evictionCount(),
-				this.cache.synchronous().estimatedSize());
+				this.cache.synchronous().estimatedSize(), this.staleHits.sum());
 	}
 
 	/**
@@ -256,7 +334,7 @@ public final class ApiKeyVerificationCache {
 
 	private void index(String hash, Verification verification) {
 		ApiKey key = verification.key();
-		if (key != null) {
+		if (key != null && !verification.ttl().isZero()) {
 			this.hashesByKeyId.computeIfAbsent(key.id(), (id) -> ConcurrentHashMap.newKeySet()).add(hash);
 		}
 	}
@@ -273,20 +351,19 @@ public final class ApiKeyVerificationCache {
 
 	@Override
 	public String toString() {
-		return "ApiKeyVerificationCache[positiveTtl=" + this.positiveTtl + ", negativeTtl=" + this.negativeTtl + "]";
+		return "ApiKeyVerificationCache[positiveTtl=" + this.positiveTtl + ", negativeTtl=" + this.negativeTtl
+				+ ", staleIfError=" + this.staleIfError + "]";
 	}
 
 	/**
-	 * The outcome of one verification as cached: the key when it is valid, else none.
+	 * The outcome of one verification: the key when it may be used, or the failure that
+	 * ended the call, or neither when the key is not valid.
 	 *
-	 * @param key the verified key, or {@code null} when invalid
+	 * @param key the verified key, or {@code null}
+	 * @param failure what the call failed with, or {@code null}
 	 * @param ttl how long the outcome is kept
 	 */
-	record Verification(@Nullable ApiKey key, Duration ttl) {
-
-		boolean valid() {
-			return this.key != null;
-		}
+	record Verification(@Nullable ApiKey key, @Nullable Throwable failure, Duration ttl) {
 
 	}
 
@@ -297,8 +374,10 @@ public final class ApiKeyVerificationCache {
 	 * @param misses verifications that asked Clerk
 	 * @param evictions entries dropped for size or expiry
 	 * @param size entries held now (an estimate)
+	 * @param staleHits verifications answered with a stale key because Clerk could not be
+	 * asked
 	 */
-	public record Stats(long hits, long misses, long evictions, long size) {
+	public record Stats(long hits, long misses, long evictions, long size, long staleHits) {
 	}
 
 	/**
@@ -309,6 +388,8 @@ public final class ApiKeyVerificationCache {
 		private Duration positiveTtl = DEFAULT_POSITIVE_TTL;
 
 		private Duration negativeTtl = DEFAULT_NEGATIVE_TTL;
+
+		private Duration staleIfError = Duration.ZERO;
 
 		private long maximumSize = DEFAULT_MAXIMUM_SIZE;
 
@@ -342,6 +423,20 @@ public final class ApiKeyVerificationCache {
 		}
 
 		/**
+		 * Set how long after its last successful verification a key is still accepted
+		 * while Clerk cannot be asked (unreachable, timing out, 429, 5xx). A key revoked
+		 * during such an outage is accepted up to this long; never a key found invalid or
+		 * evicted since, never past its own expiration.
+		 * @param staleIfError zero (the default) to never answer stale, or more
+		 * @return this builder
+		 */
+		public Builder staleIfError(Duration staleIfError) {
+			Assert.isTrue(staleIfError != null && !staleIfError.isNegative(), "staleIfError must be zero or more");
+			this.staleIfError = staleIfError;
+			return this;
+		}
+
+		/**
 		 * Set the most entries kept; the least useful go first.
 		 * @param maximumSize zero or more
 		 * @return this builder
@@ -353,7 +448,8 @@ public final class ApiKeyVerificationCache {
 		}
 
 		/**
-		 * Set the clock of TTLs and expirations, for tests; the system's by default.
+		 * Set the clock of TTLs, expirations and stale-if-error, for tests; the system's
+		 * by default.
 		 * @param clock the clock
 		 * @return this builder
 		 */

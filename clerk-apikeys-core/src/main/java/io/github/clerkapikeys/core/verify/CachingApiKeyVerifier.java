@@ -2,7 +2,6 @@ package io.github.clerkapikeys.core.verify;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -47,7 +46,7 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 		if (cached != null) {
 			return Mono.justOrEmpty(usable(cached));
 		}
-		return Mono.fromFuture(() -> this.cache.get(hash, (key) -> call(secret)), true)
+		return Mono.fromFuture(() -> this.cache.get(hash, (key) -> call(hash, secret)), true)
 			.flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
 	}
 
@@ -65,39 +64,46 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 			return Optional.empty();
 		}
 		String hash = ApiKeyVerificationCache.hash(secret);
-		Verification cached = this.cache.completed(hash);
-		if (cached != null) {
-			return Optional.ofNullable(usable(cached));
-		}
-		if (Schedulers.isInNonBlockingThread()) {
-			throw new IllegalStateException("ApiKeyVerifier.verify would block thread "
-					+ Thread.currentThread().getName() + ", which must not block; use ReactiveApiKeyVerifier there");
-		}
-		try {
-			return Optional.ofNullable(usable(this.cache.get(hash, (key) -> call(secret)).join()));
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
+		Verification verification = this.cache.completed(hash);
+		if (verification == null) {
+			if (Schedulers.isInNonBlockingThread()) {
+				throw new IllegalStateException(
+						"ApiKeyVerifier.verify would block thread " + Thread.currentThread().getName()
+								+ ", which must not block; use ReactiveApiKeyVerifier there");
 			}
-			throw ex;
+			verification = this.cache.get(hash, (key) -> call(hash, secret)).join();
 		}
+		return Optional.ofNullable(usable(verification));
 	}
 
 	/**
-	 * Return the key of {@code verification} if it may be used now.
+	 * Return the key of {@code verification} if it may be used now; throw the failure the
+	 * call ended with.
 	 */
 	private @Nullable ApiKey usable(Verification verification) {
+		Throwable failure = verification.failure();
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
 		ApiKey key = verification.key();
 		return (key != null && key.isValidAt(this.cache.now())) ? key : null;
 	}
 
-	private CompletableFuture<Verification> call(String secret) {
+	/**
+	 * Ask Clerk. The future never completes exceptionally: a failure is a verification
+	 * too, so the cache keeps it only as long as it takes to hand it to every
+	 * verification that joined the call.
+	 */
+	private CompletableFuture<Verification> call(String hash, String secret) {
 		long start = this.cache.startOfCall();
 		return this.client.verifyApiKey(secret)
-			.map((key) -> this.cache.verificationOf(key, start))
+			.map((key) -> this.cache.verificationOf(hash, key, start))
 			.onErrorResume(ClerkNotFoundException.class,
-					(notFound) -> Mono.just(this.cache.verificationOf(null, start)))
+					(notFound) -> Mono.just(this.cache.verificationOf(hash, null, start)))
+			.onErrorResume((failure) -> Mono.just(this.cache.failed(hash, failure)))
 			.toFuture();
 	}
 

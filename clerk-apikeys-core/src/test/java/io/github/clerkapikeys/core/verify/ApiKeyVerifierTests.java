@@ -110,7 +110,7 @@ class ApiKeyVerifierTests {
 		assertThat(verifyCalls()).isEqualTo(1);
 		wireMock.verify(
 				postRequestedFor(urlEqualTo(VERIFY)).withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\"}")));
-		assertThat(cache.stats()).isEqualTo(new ApiKeyVerificationCache.Stats(1, 1, 0, 1));
+		assertThat(cache.stats()).isEqualTo(new ApiKeyVerificationCache.Stats(1, 1, 0, 1, 0));
 	}
 
 	@Test
@@ -375,6 +375,7 @@ class ApiKeyVerifierTests {
 			.create(clientBuilder().apiUrl("http://127.0.0.1:" + closedPort + "/v1").build(), cache);
 
 		assertThatExceptionOfType(ClerkTransportException.class).isThrownBy(() -> verifier.verify(SECRET));
+		cache.cleanUp();
 		assertThat(cache.stats().size()).isZero();
 	}
 

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = { "clerk.secret-key=sk_test_fake_never_logged", "clerk.retry.initial-interval=5ms",
 		"clerk.retry.jitter=0ms", "logging.level.org.springframework.web=TRACE", "logging.level.reactor.netty=TRACE",
-		"logging.level.io.github.clerkapikeys=TRACE", "logging.level.org.springframework.http=TRACE" })
+		"logging.level.io.github.clerkapikeys=TRACE", "logging.level.org.springframework.http=TRACE",
+		"spring.http.codecs.log-request-details=true" })
 class NoSecretInLogsTests extends WireMockClerkApplicationTests {
 
 	static final String API_KEY_SECRET = "ak_secretNeverLogged0123456789ABCDEF";
@@ -48,6 +49,14 @@ class NoSecretInLogsTests extends WireMockClerkApplicationTests {
 		assertThat(key.secret()).isEqualTo(API_KEY_SECRET);
 		assertThatExceptionOfType(ClerkException.class).isThrownBy(() -> this.verifier.verify(API_KEY_SECRET))
 			.satisfies((ex) -> assertThat(ex.toString()).doesNotContain(API_KEY_SECRET, "sk_test_fake_never_logged"));
+
+		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke")).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"errors\":[{\"message\":\"echo\",\"long_message\":\"Bearer sk_test_fake_never_logged sent "
+					+ API_KEY_SECRET + "\",\"code\":\"echo\"}]}")));
+		assertThatExceptionOfType(ClerkException.class).isThrownBy(() -> this.client.revokeApiKey(KEY_ID, null))
+			.satisfies((ex) -> assertThat(ex.getMessage() + ex).doesNotContain(API_KEY_SECRET,
+					"sk_test_fake_never_logged"));
 
 		assertThat(output.getAll()).contains("/v1/api_keys/verify")
 			.doesNotContain("sk_test_fake_never_logged")

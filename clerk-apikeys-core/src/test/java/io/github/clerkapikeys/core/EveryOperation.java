@@ -1,0 +1,54 @@
+package io.github.clerkapikeys.core;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Named;
+import reactor.core.publisher.Mono;
+
+import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
+import static io.github.clerkapikeys.core.ClerkFixtures.KEY_SECRET;
+import static io.github.clerkapikeys.core.ClerkFixtures.SUBJECT;
+
+/**
+ * Each of the eight operations as a call of a test, blocking and reactive, with valid
+ * arguments.
+ */
+final class EveryOperation {
+
+	private EveryOperation() {
+	}
+
+	static List<Named<Function<ClerkApiKeysClient, Object>>> blocking() {
+		return List.of(
+				Named.of("createApiKey",
+						(client) -> client
+							.createApiKey(CreateApiKeyRequest.builder().name("every-op").subject(SUBJECT).build())),
+				Named.of("getApiKeys", (client) -> client.getApiKeys(GetApiKeysRequest.of(SUBJECT))),
+				Named.of("getApiKey", (client) -> client.getApiKey(KEY_ID)),
+				Named.of("updateApiKey",
+						(client) -> client.updateApiKey(KEY_ID,
+								UpdateApiKeyRequest.builder().description("d").build())),
+				Named.of("deleteApiKey", (client) -> client.deleteApiKey(KEY_ID)),
+				Named.of("getApiKeySecret", (client) -> client.getApiKeySecret(KEY_ID)),
+				Named.of("revokeApiKey", (client) -> client.revokeApiKey(KEY_ID, "test")),
+				Named.of("verifyApiKey", (client) -> client.verifyApiKey(KEY_SECRET)));
+	}
+
+	static List<Named<Function<ReactiveClerkApiKeysClient, Mono<?>>>> reactive() {
+		return List.of(
+				Named.of("createApiKey",
+						(client) -> client
+							.createApiKey(CreateApiKeyRequest.builder().name("every-op").subject(SUBJECT).build())),
+				Named.of("getApiKeys", (client) -> client.getApiKeys(GetApiKeysRequest.of(SUBJECT))),
+				Named.of("getApiKey", (client) -> client.getApiKey(KEY_ID)),
+				Named.of("updateApiKey",
+						(client) -> client.updateApiKey(KEY_ID,
+								UpdateApiKeyRequest.builder().description("d").build())),
+				Named.of("deleteApiKey", (client) -> client.deleteApiKey(KEY_ID)),
+				Named.of("getApiKeySecret", (client) -> client.getApiKeySecret(KEY_ID)),
+				Named.of("revokeApiKey", (client) -> client.revokeApiKey(KEY_ID, "test")),
+				Named.of("verifyApiKey", (client) -> client.verifyApiKey(KEY_SECRET)));
+	}
+
+}
