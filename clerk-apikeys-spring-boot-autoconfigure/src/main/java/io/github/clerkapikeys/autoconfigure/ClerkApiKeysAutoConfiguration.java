@@ -7,6 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -29,7 +32,10 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
  * bean backs off when the application defines its own. {@code clerk.enabled=false}
  * switches it all off.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ ReactiveClerkApiKeysClient.class, WebClient.class })
 @ConditionalOnBooleanProperty(name = "clerk.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ClerkProperties.class)
@@ -51,9 +57,16 @@ public final class ClerkApiKeysAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(ClerkConnectionDetails.class)
+	PropertiesClerkConnectionDetails clerkConnectionDetails(ClerkProperties properties) {
+		return new PropertiesClerkConnectionDetails(properties);
+	}
+
+	@Bean
 	PropertiesClerkApiKeysClientBuilderCustomizer propertiesClerkApiKeysClientBuilderCustomizer(
-			ClerkProperties properties, ClerkRetryBudget clerkRetryBudget) {
-		return new PropertiesClerkApiKeysClientBuilderCustomizer(properties, clerkRetryBudget);
+			ClerkProperties properties, ClerkConnectionDetails clerkConnectionDetails,
+			ClerkRetryBudget clerkRetryBudget) {
+		return new PropertiesClerkApiKeysClientBuilderCustomizer(properties, clerkConnectionDetails, clerkRetryBudget);
 	}
 
 	@Bean
@@ -98,6 +111,23 @@ public final class ClerkApiKeysAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiKeyVerifier apiKeyVerifier(ReactiveApiKeyVerifier reactiveApiKeyVerifier) {
 		return reactiveApiKeyVerifier.blocking();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ClientHttpConnectorBuilder.class)
+	static class HttpClientConfiguration {
+
+		@Bean
+		HttpClientSettingsClerkApiKeysClientBuilderCustomizer httpClientSettingsClerkApiKeysClientBuilderCustomizer(
+				ObjectProvider<ClientHttpConnectorBuilder<?>> clientHttpConnectorBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+				ClerkProperties properties) {
+			return new HttpClientSettingsClerkApiKeysClientBuilderCustomizer(
+					clientHttpConnectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
+					httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable(),
+					properties);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

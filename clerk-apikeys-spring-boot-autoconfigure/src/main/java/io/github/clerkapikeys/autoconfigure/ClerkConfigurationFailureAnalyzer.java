@@ -16,7 +16,7 @@ class ClerkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ClerkCon
 	private static final Map<String, String> PROPERTIES = Map.of("secretKey", "clerk.secret-key", "apiUrl",
 			"clerk.api-url", "apiVersion", "clerk.api-version", "connectTimeout", "clerk.connect-timeout",
 			"responseTimeout", "clerk.response-timeout", "callTimeout", "clerk.call-timeout", "retryPolicy",
-			"clerk.retry.*", "retryBudget", "clerk.retry.budget.*");
+			"clerk.retry.*", "retryBudget", "clerk.retry.budget.*", "sslBundle", "clerk.ssl.bundle");
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ClerkConfigurationException cause) {

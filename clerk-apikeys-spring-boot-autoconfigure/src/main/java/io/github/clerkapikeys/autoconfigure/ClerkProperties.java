@@ -53,6 +53,8 @@ public class ClerkProperties {
 	 */
 	private Duration callTimeout = Duration.ofSeconds(10);
 
+	private final Ssl ssl = new Ssl();
+
 	private final Retry retry = new Retry();
 
 	private final Verify verify = new Verify();
@@ -105,6 +107,10 @@ public class ClerkProperties {
 		this.callTimeout = callTimeout;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -117,6 +123,29 @@ public class ClerkProperties {
 	public String toString() {
 		return "ClerkProperties[apiUrl=" + this.apiUrl + ", apiVersion=" + this.apiVersion + ", secretKey="
 				+ ((this.secretKey != null) ? "******" : "null") + "]";
+	}
+
+	/**
+	 * SSL settings of the calls to Clerk.
+	 */
+	public static class Ssl {
+
+		/**
+		 * SSL bundle for the calls to Clerk only, such as a corporate trust store for a
+		 * proxy in front of Clerk. Without it, the bundle of
+		 * spring.http.clients.ssl.bundle applies, as to the application's other HTTP
+		 * clients.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 	/**

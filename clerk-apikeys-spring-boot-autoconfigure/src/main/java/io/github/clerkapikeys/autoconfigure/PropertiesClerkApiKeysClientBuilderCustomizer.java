@@ -18,19 +18,23 @@ class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClien
 
 	private final ClerkProperties properties;
 
+	private final ClerkConnectionDetails connectionDetails;
+
 	private final ClerkRetryBudget retryBudget;
 
-	PropertiesClerkApiKeysClientBuilderCustomizer(ClerkProperties properties, ClerkRetryBudget retryBudget) {
+	PropertiesClerkApiKeysClientBuilderCustomizer(ClerkProperties properties, ClerkConnectionDetails connectionDetails,
+			ClerkRetryBudget retryBudget) {
 		this.properties = properties;
+		this.connectionDetails = connectionDetails;
 		this.retryBudget = retryBudget;
 	}
 
 	@Override
 	public void customize(ClerkClientBuilder builder) {
 		PropertyMapper map = PropertyMapper.get();
-		map.from(this.properties::getSecretKey).to(builder::secretKey);
-		map.from(this.properties::getApiUrl).to(builder::apiUrl);
-		map.from(this.properties::getApiVersion).to(builder::apiVersion);
+		map.from(this.connectionDetails::getSecretKey).to(builder::secretKey);
+		map.from(this.connectionDetails::getApiUrl).to(builder::apiUrl);
+		map.from(this.connectionDetails::getApiVersion).to(builder::apiVersion);
 		map.from(this.properties::getConnectTimeout).to(builder::connectTimeout);
 		map.from(this.properties::getResponseTimeout).to(builder::responseTimeout);
 		map.from(this.properties::getCallTimeout).to(builder::callTimeout);

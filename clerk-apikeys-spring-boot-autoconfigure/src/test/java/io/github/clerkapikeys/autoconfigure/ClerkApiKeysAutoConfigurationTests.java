@@ -193,6 +193,44 @@ class ClerkApiKeysAutoConfigurationTests {
 	}
 
 	@Test
+	void connectionDetailsOfTheApplicationSayWhereClerkIs() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
+		ClerkConnectionDetails details = new ClerkConnectionDetails() {
+
+			@Override
+			public String getApiUrl() {
+				return wireMock.baseUrl() + "/v1";
+			}
+
+			@Override
+			public String getSecretKey() {
+				return "sk_test_from_connection_details";
+			}
+
+		};
+		this.contextRunner.withBean(ClerkConnectionDetails.class, () -> details).run((context) -> {
+			assertThat(context).hasSingleBean(ClerkConnectionDetails.class)
+				.doesNotHaveBean(PropertiesClerkConnectionDetails.class);
+			context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID);
+			var request = wireMock.getAllServeEvents().get(0).getRequest();
+			assertThat(request.getHeader("Authorization")).isEqualTo("Bearer sk_test_from_connection_details");
+			assertThat(request.getHeader("Clerk-API-Version")).isEqualTo(ClerkClientBuilder.DEFAULT_API_VERSION);
+		});
+	}
+
+	@Test
+	void connectionDetailsDefaultToTheProperties() {
+		this.contextRunner
+			.withPropertyValues("clerk.api-url=https://clerk.example.com/v1", "clerk.api-version=2025-11-10")
+			.run((context) -> {
+				ClerkConnectionDetails details = context.getBean(ClerkConnectionDetails.class);
+				assertThat(details.getApiUrl()).isEqualTo("https://clerk.example.com/v1");
+				assertThat(details.getSecretKey()).isEqualTo("sk_test_fake");
+				assertThat(details.getApiVersion()).isEqualTo("2025-11-10");
+			});
+	}
+
+	@Test
 	void userDefinedClientsWin() {
 		ClerkApiKeysClient userClient = mock(ClerkApiKeysClient.class);
 		ReactiveClerkApiKeysClient userReactiveClient = userReactiveClient();

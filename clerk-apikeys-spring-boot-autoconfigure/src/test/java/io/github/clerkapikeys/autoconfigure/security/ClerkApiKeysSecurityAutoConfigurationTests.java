@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.server.resource.introspection.SpringO
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
+import io.github.clerkapikeys.autoconfigure.BootAutoConfigurations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.WebApplicationContext;
 
+import io.github.clerkapikeys.autoconfigure.BootAutoConfigurations;
 import io.github.clerkapikeys.core.ClerkFixtures;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

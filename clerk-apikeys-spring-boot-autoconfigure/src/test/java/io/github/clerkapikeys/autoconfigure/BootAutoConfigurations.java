@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.autoconfigure;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -13,12 +13,17 @@ import org.springframework.util.ClassUtils;
  * the tests run on Boot 4.0 and 4.1, which name some security auto-configurations
  * differently.
  */
-final class BootAutoConfigurations {
+public final class BootAutoConfigurations {
 
 	private BootAutoConfigurations() {
 	}
 
-	static AutoConfigurations matching(Predicate<String> names) {
+	/**
+	 * Return the auto-configurations whose names match.
+	 * @param names which names
+	 * @return the auto-configurations
+	 */
+	public static AutoConfigurations matching(Predicate<String> names) {
 		ClassLoader classLoader = BootAutoConfigurations.class.getClassLoader();
 		List<Class<?>> classes = ImportCandidates.load(AutoConfiguration.class, classLoader)
 			.getCandidates()
@@ -33,13 +38,27 @@ final class BootAutoConfigurations {
 	 * Return the auto-configurations of this library, Boot's security, its resource
 	 * server and {@code stack} ({@code webmvc} or {@code webflux}).
 	 */
-	static AutoConfigurations securityOn(String stack) {
+	public static AutoConfigurations securityOn(String stack) {
 		Predicate<String> wanted = (name) -> name.startsWith("io.github.clerkapikeys.")
 				|| name.startsWith("org.springframework.boot.security.")
 				|| name.startsWith("org.springframework.boot." + stack + ".autoconfigure.")
 				|| name.startsWith("org.springframework.boot.http.codec.")
 				|| name.startsWith("org.springframework.boot.jackson.");
 		return matching(wanted.and((name) -> !name.contains(".actuate.") && !name.contains(".rsocket.")));
+	}
+
+	/**
+	 * Return the auto-configurations of this library and of Boot's WebClient, HTTP
+	 * clients and SSL bundles.
+	 * @return the auto-configurations
+	 */
+	public static AutoConfigurations webClient() {
+		return matching((name) -> name.equals("io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration")
+				|| name.equals("org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+				|| name.startsWith("org.springframework.boot.http.client.autoconfigure.")
+				|| name.startsWith("org.springframework.boot.autoconfigure.ssl.")
+				|| name.startsWith("org.springframework.boot.http.codec.")
+				|| name.startsWith("org.springframework.boot.jackson."));
 	}
 
 }
