@@ -1,0 +1,62 @@
+package io.github.clerkapikeys.localapi.test;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
+import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
+import io.github.clerkapikeys.localapi.LocalClerkApi;
+
+/**
+ * Auto-configuration imported by {@link AutoConfigureLocalClerkApi}: a
+ * {@link LocalClerkApi} on a free loopback port, and the {@link ClerkConnectionDetails}
+ * that point the Clerk clients at it. It runs before the Clerk auto-configuration, whose
+ * properties-backed connection details then back off.
+ */
+@AutoConfiguration(before = ClerkApiKeysAutoConfiguration.class)
+public final class LocalClerkApiAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(LocalClerkApiAutoConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	LocalClerkApi localClerkApi() {
+		LocalClerkApi api = LocalClerkApi.start();
+		logger.info("Local Clerk-compatible API at " + api.apiUrl() + " (in memory; no Clerk account needed)");
+		return api;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ClerkConnectionDetails.class)
+	LocalClerkApiConnectionDetails localClerkApiConnectionDetails(LocalClerkApi localClerkApi) {
+		return new LocalClerkApiConnectionDetails(localClerkApi);
+	}
+
+	/**
+	 * Where the local API is and the secret key it accepts.
+	 */
+	static final class LocalClerkApiConnectionDetails implements ClerkConnectionDetails {
+
+		private final LocalClerkApi api;
+
+		LocalClerkApiConnectionDetails(LocalClerkApi api) {
+			this.api = api;
+		}
+
+		@Override
+		public String getApiUrl() {
+			return this.api.apiUrl();
+		}
+
+		@Override
+		public @Nullable String getSecretKey() {
+			return this.api.secretKey();
+		}
+
+	}
+
+}
