@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A service whose users hold API keys: it issues, lists, revokes and deletes them through
- * Clerk, and accepts them on {@code /api/**}. Without {@code CLERK_SECRET_KEY} it runs
- * against the embedded local Clerk-compatible API (see {@link LocalClerkApiInitializer}).
+ * Clerk, and accepts them on {@code /api/**}. It talks to Clerk with the secret key in
+ * {@code CLERK_SECRET_KEY}; {@code TestSampleApplication} (in {@code src/test}, started
+ * by {@code spring-boot:test-run}) runs it on the local Clerk-compatible API instead.
  */
 @SpringBootApplication
 public class SampleApplication {

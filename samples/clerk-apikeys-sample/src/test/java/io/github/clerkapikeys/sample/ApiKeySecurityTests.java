@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 import io.github.clerkapikeys.localapi.SeededApiKey;
+import io.github.clerkapikeys.localapi.test.AutoConfigureLocalClerkApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "clerk.secret-key=", "server.max-http-request-header-size=16KB",
-				"clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms",
-				"logging.level.org.springframework.security=TRACE", "logging.level.io.github.clerkapikeys=TRACE",
-				"logging.level.org.springframework.web=DEBUG" })
+		properties = { "server.max-http-request-header-size=16KB", "clerk.retry.initial-interval=10ms",
+				"clerk.retry.jitter=0ms", "logging.level.org.springframework.security=TRACE",
+				"logging.level.io.github.clerkapikeys=TRACE", "logging.level.org.springframework.web=DEBUG" })
+@AutoConfigureLocalClerkApi
 class ApiKeySecurityTests {
 
 	static final String USER = TryItOut.DEMO_USER;

@@ -16,20 +16,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
+import io.github.clerkapikeys.localapi.test.AutoConfigureLocalClerkApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The sample on a random port with the embedded local Clerk API, driven over HTTP as a
- * user would. {@code clerk.secret-key} is blanked so a CLERK_SECRET_KEY in the
- * environment cannot send this test to the real Clerk API.
+ * The sample on a random port with the local Clerk API, driven over HTTP as a user would.
+ * The local API's connection details win over any CLERK_SECRET_KEY in the environment, so
+ * this test never reaches the real Clerk API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "clerk.secret-key=")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureLocalClerkApi
 class SampleApplicationTests {
 
 	static final String USER = TryItOut.DEMO_USER;
@@ -44,15 +46,14 @@ class SampleApplicationTests {
 	int port;
 
 	@Autowired
-	Environment environment;
+	ClerkApiKeysClient clerk;
 
 	@Autowired
 	LocalClerkApi localClerkApi;
 
 	@Test
-	void runsOnTheEmbeddedLocalApi() {
-		assertThat(this.environment.getProperty("clerk.api-url")).isEqualTo(this.localClerkApi.apiUrl());
-		assertThat(this.environment.getProperty("clerk.secret-key")).isEqualTo(LocalClerkApi.DEFAULT_SECRET_KEY);
+	void runsOnTheLocalApi() {
+		assertThat(this.clerk.reactive().toString()).contains(this.localClerkApi.apiUrl());
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package io.github.clerkapikeys.webfluxsample;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,13 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 import io.github.clerkapikeys.localapi.SeededApiKey;
+import io.github.clerkapikeys.localapi.test.AutoConfigureLocalClerkApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,27 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "server.max-http-request-header-size=16KB", "clerk.retry.initial-interval=10ms",
 				"clerk.retry.jitter=0ms", "logging.level.org.springframework.security=TRACE",
 				"logging.level.io.github.clerkapikeys=TRACE", "logging.level.org.springframework.web=DEBUG" })
+@AutoConfigureLocalClerkApi
 class ReactiveApiKeySecurityTests {
 
 	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 
 	static final String ORGANIZATION = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 
-	static final LocalClerkApi clerk = LocalClerkApi.start();
-
-	@DynamicPropertySource
-	static void clerkProperties(DynamicPropertyRegistry registry) {
-		registry.add("clerk.api-url", clerk::apiUrl);
-		registry.add("clerk.secret-key", clerk::secretKey);
-	}
-
-	@AfterAll
-	static void stopClerk() {
-		clerk.close();
-	}
-
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	LocalClerkApi clerk;
 
 	@Autowired
 	ReactiveClerkApiKeysClient clerkClient;
@@ -70,12 +59,12 @@ class ReactiveApiKeySecurityTests {
 
 	@AfterEach
 	void answerAgain() {
-		clerk.clearFaults();
+		this.clerk.clearFaults();
 	}
 
 	@Test
 	void validKeyIs200AndThePrincipalCarriesTheKey() {
-		SeededApiKey key = clerk.createKey(USER, "read");
+		SeededApiKey key = this.clerk.createKey(USER, "read");
 
 		whoami("Bearer " + key.secret()).expectStatus()
 			.isOk()
@@ -96,7 +85,7 @@ class ReactiveApiKeySecurityTests {
 
 	@Test
 	void organizationKeyIsToldApartFromAUserKey() {
-		SeededApiKey key = clerk.createKey(ORGANIZATION, "read");
+		SeededApiKey key = this.clerk.createKey(ORGANIZATION, "read");
 
 		whoami("Bearer " + key.secret()).expectStatus()
 			.isOk()
@@ -109,8 +98,8 @@ class ReactiveApiKeySecurityTests {
 
 	@Test
 	void scopePresentIs2xxAndMissingIs403InsufficientScope() {
-		SeededApiKey writer = clerk.createKey(USER, "read", "write");
-		SeededApiKey reader = clerk.createKey(USER, "read");
+		SeededApiKey writer = this.clerk.createKey(USER, "read", "write");
+		SeededApiKey reader = this.clerk.createKey(USER, "read");
 
 		deploy("Bearer " + writer.secret()).expectStatus().isAccepted();
 		deploy("Bearer " + reader.secret()).expectStatus()
@@ -132,10 +121,10 @@ class ReactiveApiKeySecurityTests {
 
 	@Test
 	void unknownRevokedAndExpiredKeysAre401InvalidToken() {
-		SeededApiKey revoked = clerk.createKey(USER, "read");
-		SeededApiKey expired = clerk.createKey(USER, "read");
-		clerk.revokeKey(revoked.id());
-		clerk.expireKey(expired.id());
+		SeededApiKey revoked = this.clerk.createKey(USER, "read");
+		SeededApiKey expired = this.clerk.createKey(USER, "read");
+		this.clerk.revokeKey(revoked.id());
+		this.clerk.expireKey(expired.id());
 
 		for (String secret : List.of("ak_unknown0000000000000000000000000", revoked.secret(), expired.secret())) {
 			assertInvalidToken(whoami("Bearer " + secret));
@@ -144,20 +133,20 @@ class ReactiveApiKeySecurityTests {
 
 	@Test
 	void revokeThroughTheApplicationsClientIsSeenAtOnceDespiteTheCache() {
-		SeededApiKey key = clerk.createKey(USER, "read");
+		SeededApiKey key = this.clerk.createKey(USER, "read");
 		whoami("Bearer " + key.secret()).expectStatus().isOk();
 		whoami("Bearer " + key.secret()).expectStatus().isOk();
-		int verifications = clerk.callCount("verifyApiKey");
+		int verifications = this.clerk.callCount("verifyApiKey");
 
 		this.clerkClient.revokeApiKey(key.id(), "leaked").block();
 
 		assertInvalidToken(whoami("Bearer " + key.secret()));
-		assertThat(clerk.callCount("verifyApiKey")).isEqualTo(verifications + 1);
+		assertThat(this.clerk.callCount("verifyApiKey")).isEqualTo(verifications + 1);
 	}
 
 	@Test
 	void schemeIsMatchedWhateverItsCase() {
-		SeededApiKey key = clerk.createKey(USER, "read");
+		SeededApiKey key = this.clerk.createKey(USER, "read");
 
 		whoami("bearer " + key.secret()).expectStatus().isOk();
 		whoami("BEARER " + key.secret()).expectStatus().isOk();
@@ -165,8 +154,8 @@ class ReactiveApiKeySecurityTests {
 
 	@Test
 	void malformedHeadersAre401WithoutAnyCallToClerk() {
-		SeededApiKey key = clerk.createKey(USER, "read");
-		int verifications = clerk.callCount("verifyApiKey");
+		SeededApiKey key = this.clerk.createKey(USER, "read");
+		int verifications = this.clerk.callCount("verifyApiKey");
 
 		assertInvalidToken(whoami("Bearer " + key.secret() + " " + key.secret()));
 		assertInvalidToken(whoami("Bearer ak_\u00e9t\u00e90123456789abcdef"));
@@ -174,52 +163,52 @@ class ReactiveApiKeySecurityTests {
 		assertInvalidToken(whoami("Bearer "));
 		assertInvalidToken(whoami("Bearer sk_test_not_an_api_key_at_all_0000"));
 
-		assertThat(clerk.callCount("verifyApiKey")).isEqualTo(verifications);
+		assertThat(this.clerk.callCount("verifyApiKey")).isEqualTo(verifications);
 	}
 
 	@Test
 	void tokenInAQueryParameterIsNotAccepted() {
-		SeededApiKey key = clerk.createKey(USER, "read");
+		SeededApiKey key = this.clerk.createKey(USER, "read");
 
 		this.web.get().uri("/api/whoami?access_token=" + key.secret()).exchange().expectStatus().isUnauthorized();
 	}
 
 	@Test
 	void clerkAnswering503Is503WithRetryAfter() {
-		SeededApiKey key = clerk.createKey(USER, "read");
-		clerk.failNextCalls(Integer.MAX_VALUE, 503);
+		SeededApiKey key = this.clerk.createKey(USER, "read");
+		this.clerk.failNextCalls(Integer.MAX_VALUE, 503);
 
 		assertUnavailable(whoami("Bearer " + key.secret()), "5");
 	}
 
 	@Test
 	void clerkRateLimitingIs503WithItsRetryAfter() {
-		SeededApiKey key = clerk.createKey(USER, "read");
-		clerk.rateLimitNextCalls(Integer.MAX_VALUE, Duration.ofSeconds(3));
+		SeededApiKey key = this.clerk.createKey(USER, "read");
+		this.clerk.rateLimitNextCalls(Integer.MAX_VALUE, Duration.ofSeconds(3));
 
 		assertUnavailable(whoami("Bearer " + key.secret()), "3");
 	}
 
 	@Test
 	void clerkDroppingTheConnectionIs503() {
-		SeededApiKey key = clerk.createKey(USER, "read");
-		clerk.dropNextCalls(Integer.MAX_VALUE);
+		SeededApiKey key = this.clerk.createKey(USER, "read");
+		this.clerk.dropNextCalls(Integer.MAX_VALUE);
 
 		assertUnavailable(whoami("Bearer " + key.secret()), "5");
 	}
 
 	@Test
 	void noSecretReachesTheLog(CapturedOutput output) {
-		SeededApiKey key = clerk.createKey(USER, "read");
-		SeededApiKey revoked = clerk.createKey(USER, "read");
-		clerk.revokeKey(revoked.id());
+		SeededApiKey key = this.clerk.createKey(USER, "read");
+		SeededApiKey revoked = this.clerk.createKey(USER, "read");
+		this.clerk.revokeKey(revoked.id());
 
 		whoami("Bearer " + key.secret()).expectStatus().isOk();
 		deploy("Bearer " + key.secret()).expectStatus().isForbidden();
 		whoami("Bearer " + revoked.secret()).expectStatus().isUnauthorized();
 		whoami("Bearer " + key.secret() + " " + key.secret()).expectStatus().isUnauthorized();
-		SeededApiKey unavailable = clerk.createKey(USER, "read");
-		clerk.failNextCalls(Integer.MAX_VALUE, 503);
+		SeededApiKey unavailable = this.clerk.createKey(USER, "read");
+		this.clerk.failNextCalls(Integer.MAX_VALUE, 503);
 		whoami("Bearer " + unavailable.secret()).expectStatus().isEqualTo(503);
 
 		assertThat(output.getAll()).contains("Bearer")
