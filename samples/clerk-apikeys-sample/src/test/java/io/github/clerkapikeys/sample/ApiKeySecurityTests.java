@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,11 +50,6 @@ class ApiKeySecurityTests {
 
 	@Autowired
 	LocalClerkApi clerk;
-
-	@AfterEach
-	void answerAgain() {
-		this.clerk.clearFaults();
-	}
 
 	@Test
 	void validKeyIs200AndThePrincipalCarriesTheKey() throws Exception {

@@ -3,7 +3,6 @@ package io.github.clerkapikeys.webfluxsample;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,11 +54,6 @@ class ReactiveApiKeySecurityTests {
 			.baseUrl("http://localhost:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
-	}
-
-	@AfterEach
-	void answerAgain() {
-		this.clerk.clearFaults();
 	}
 
 	@Test

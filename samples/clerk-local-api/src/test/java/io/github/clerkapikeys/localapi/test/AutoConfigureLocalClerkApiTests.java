@@ -1,6 +1,5 @@
 package io.github.clerkapikeys.localapi.test;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,11 +38,6 @@ class AutoConfigureLocalClerkApiTests {
 
 	@Autowired
 	ClerkConnectionDetails connectionDetails;
-
-	@AfterEach
-	void answerAgain() {
-		this.localClerk.clearFaults();
-	}
 
 	@Test
 	void issuedKeyVerifiesAgainstTheLocalApi() {

@@ -1,0 +1,50 @@
+package io.github.clerkapikeys.localapi.test;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+import io.github.clerkapikeys.localapi.LocalClerkApi;
+
+/**
+ * Gives each test method a fresh start on the context's {@link LocalClerkApi}: call
+ * counts start from zero and faults injected by a test end with it. Spring caches
+ * application contexts across test classes, and the local API with them; the keys seeded
+ * by a test stay, as rows in a shared database would. Registered in
+ * {@code META-INF/spring.factories}; does nothing in contexts without a local API.
+ */
+public class LocalClerkApiTestExecutionListener implements TestExecutionListener, Ordered {
+
+	@Override
+	public void beforeTestMethod(TestContext testContext) {
+		LocalClerkApi api = localClerkApi(testContext);
+		if (api != null) {
+			api.resetCallCounts();
+		}
+	}
+
+	@Override
+	public void afterTestMethod(TestContext testContext) {
+		LocalClerkApi api = localClerkApi(testContext);
+		if (api != null) {
+			api.clearFaults();
+		}
+	}
+
+	private static @Nullable LocalClerkApi localClerkApi(TestContext testContext) {
+		if (!testContext.hasApplicationContext()) {
+			return null;
+		}
+		ApplicationContext context = testContext.getApplicationContext();
+		String[] names = context.getBeanNamesForType(LocalClerkApi.class, false, false);
+		return (names.length == 1) ? context.getBean(names[0], LocalClerkApi.class) : null;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE - 100;
+	}
+
+}

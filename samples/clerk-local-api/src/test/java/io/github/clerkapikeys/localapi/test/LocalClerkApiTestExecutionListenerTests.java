@@ -1,0 +1,58 @@
+package io.github.clerkapikeys.localapi.test;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.localapi.LocalClerkApi;
+import io.github.clerkapikeys.localapi.SeededApiKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Each test method starts with no faults and zero call counts on the shared local API,
+ * whatever the test before it left.
+ */
+@SpringBootTest
+@AutoConfigureLocalClerkApi
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalClerkApiTestExecutionListenerTests {
+
+	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
+
+	@Autowired
+	ClerkApiKeysClient clerk;
+
+	@Autowired
+	LocalClerkApi localClerk;
+
+	static SeededApiKey seeded;
+
+	@Test
+	@Order(1)
+	void leavesAnOutageAndCallsBehind() {
+		seeded = this.localClerk.createKey(USER, "read");
+		this.clerk.getApiKey(seeded.id());
+		this.localClerk.failNextCalls(Integer.MAX_VALUE, 503);
+
+		assertThatExceptionOfType(ClerkServerException.class)
+			.isThrownBy(() -> this.clerk.withoutRetries().getApiKey(seeded.id()));
+		assertThat(this.localClerk.callCount("getApiKey")).isEqualTo(2);
+	}
+
+	@Test
+	@Order(2)
+	void startsAfreshButKeepsTheSeededKeys() {
+		assertThat(this.localClerk.callCount("getApiKey")).isZero();
+
+		assertThat(this.clerk.getApiKey(seeded.id()).id()).isEqualTo(seeded.id());
+		assertThat(this.localClerk.callCount("getApiKey")).isOne();
+	}
+
+}
