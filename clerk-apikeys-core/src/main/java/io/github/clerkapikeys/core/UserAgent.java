@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
+import org.springframework.core.io.ClassPathResource;
+
 /**
  * The {@code User-Agent} this library sends, carrying its version from a Maven-filtered
  * resource.
  */
 final class UserAgent {
+
+	static final ClassPathResource VERSION_RESOURCE = new ClassPathResource("version.properties", UserAgent.class);
 
 	static final String VERSION = readVersion();
 
@@ -19,10 +23,10 @@ final class UserAgent {
 	}
 
 	private static String readVersion() {
-		try (InputStream in = UserAgent.class.getResourceAsStream("version.properties")) {
-			if (in == null) {
-				return "unknown";
-			}
+		if (!VERSION_RESOURCE.exists()) {
+			return "unknown";
+		}
+		try (InputStream in = VERSION_RESOURCE.getInputStream()) {
 			Properties properties = new Properties();
 			properties.load(in);
 			return properties.getProperty("version", "unknown");
