@@ -5,33 +5,47 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ChannelException;
 import io.netty.handler.codec.DecoderException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.ContextView;
 
 import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.core.observation.ClerkObservationContext;
+import io.github.clerkapikeys.core.observation.ClerkObservationConvention;
+import io.github.clerkapikeys.core.observation.ClerkObservationDocumentation;
+import io.github.clerkapikeys.core.observation.ClerkOutcome;
+import io.github.clerkapikeys.core.observation.DefaultClerkObservationConvention;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 
 /**
  * Runs the calls of a client and of every view of it: one attempt after another under the
  * retry policy and the retry budget, each attempt within the response timeout and the
  * whole call within the call timeout, each answer turned into a value or a
- * {@link ClerkException}; and publishes every change to a key on {@link #changes()}.
+ * {@link ClerkException}, each call observed as one
+ * {@link ClerkObservationDocumentation#CLIENT_OPERATION} observation; and publishes every
+ * change to a key on {@link #changes()}.
  * <p>
  * A failed call is logged once, at DEBUG: the failure is the caller's to log.
  */
 final class ClerkCalls {
 
 	private static final Log logger = LogFactory.getLog(ClerkCalls.class);
+
+	private static final ClerkObservationConvention DEFAULT_CONVENTION = new DefaultClerkObservationConvention();
 
 	private final WebClient webClient;
 
@@ -47,10 +61,15 @@ final class ClerkCalls {
 
 	private final Duration callTimeout;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable ClerkObservationConvention observationConvention;
+
 	private final Sinks.Many<ApiKeyChange> changes = Sinks.unsafe().many().multicast().directBestEffort();
 
 	ClerkCalls(WebClient webClient, URI apiUrl, RetryPolicy retryPolicy, ClerkRetryBudget retryBudget,
-			Duration responseTimeout, Duration callTimeout) {
+			Duration responseTimeout, Duration callTimeout, ObservationRegistry observationRegistry,
+			@Nullable ClerkObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.apiUrl = apiUrl;
 		this.responses = new ClerkResponses(apiUrl);
@@ -58,6 +77,8 @@ final class ClerkCalls {
 		this.retryBudget = retryBudget;
 		this.responseTimeout = responseTimeout;
 		this.callTimeout = callTimeout;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	WebClient webClient() {
@@ -89,17 +110,50 @@ final class ClerkCalls {
 		Duration callTimeout = callTimeout(options);
 		Duration attemptTimeout = (this.responseTimeout.compareTo(callTimeout) < 0) ? this.responseTimeout
 				: callTimeout;
-		Mono<T> attempt = request.exchangeToMono((response) -> this.responses.read(operation, response, type))
-			.onErrorMap((failure) -> failure(operation, failure))
-			.timeout(attemptTimeout, timedOut(operation, "response timeout", attemptTimeout));
 		RetryPolicy policy = (options.getRetryPolicy() != null) ? options.getRetryPolicy() : this.retryPolicy;
-		return ReactorRetry.withPolicy(attempt, policy, this.retryBudget, callTimeout)
-			.timeout(callTimeout, timedOut(operation, "call timeout", callTimeout))
-			.doOnError((failure) -> {
-				if (logger.isDebugEnabled()) {
-					logger.debug(operation + " failed: " + failure.getMessage());
-				}
+		return Mono.deferContextual((reactorContext) -> {
+			ClerkObservationContext context = new ClerkObservationContext(operation);
+			Observation observation = ClerkObservationDocumentation.CLIENT_OPERATION
+				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+				.parentObservation(parentObservation(reactorContext))
+				.start();
+			Mono<T> exchange = request.exchangeToMono((response) -> this.responses.read(operation, response, type))
+				.onErrorMap((failure) -> failure(operation, failure))
+				.timeout(attemptTimeout, timedOut(operation, "response timeout", attemptTimeout));
+			Mono<T> attempt = Mono.defer(() -> {
+				context.attemptStarted();
+				return exchange;
 			});
+			return ReactorRetry.withPolicy(attempt, policy, this.retryBudget, callTimeout)
+				.timeout(callTimeout, timedOut(operation, "call timeout", callTimeout))
+				.doOnSuccess((value) -> {
+					context.setOutcome(ClerkOutcome.SUCCESS);
+					observation.stop();
+				})
+				.doOnError((failure) -> {
+					if (logger.isDebugEnabled()) {
+						logger.debug(operation + " failed: " + failure.getMessage());
+					}
+					context.setOutcome(ClerkOutcome.of(failure));
+					observation.error(failure);
+					observation.stop();
+				})
+				.doOnCancel(() -> {
+					context.setOutcome(ClerkOutcome.CANCELLED);
+					observation.stop();
+				})
+				// The HTTP observations of the attempts take this one as their parent.
+				.contextWrite((writable) -> writable.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	/**
+	 * Return the observation a call runs under: the reactive caller's, or else the
+	 * blocking caller's, current on its thread when it subscribes.
+	 */
+	private @Nullable Observation parentObservation(ContextView reactorContext) {
+		Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		return (parent != null) ? parent : this.observationRegistry.getCurrentObservation();
 	}
 
 	private <T> Mono<T> timedOut(ClerkOperation operation, String deadline, Duration timeout) {

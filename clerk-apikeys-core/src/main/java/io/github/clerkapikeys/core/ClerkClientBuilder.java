@@ -7,17 +7,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.observation.ClerkObservationConvention;
+import io.github.clerkapikeys.core.observation.ClerkObservationDocumentation;
+import io.github.clerkapikeys.core.observation.DefaultClerkObservationConvention;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
@@ -83,6 +88,10 @@ public final class ClerkClientBuilder {
 	private @Nullable RetryPolicy retryPolicy = ClerkRetryPolicies.defaults();
 
 	private @Nullable ClerkRetryBudget retryBudget;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ClerkObservationConvention observationConvention;
 
 	ClerkClientBuilder() {
 	}
@@ -201,6 +210,31 @@ public final class ClerkClientBuilder {
 	}
 
 	/**
+	 * Set the registry that observes each call as one
+	 * {@link ClerkObservationDocumentation#CLIENT_OPERATION} observation, parent of the
+	 * HTTP observations of its attempts; none unless set. It is also given to the
+	 * client's {@code WebClient}, so that its attempts are observed.
+	 * @param observationRegistry the registry, {@link ObservationRegistry#NOOP} for none
+	 * @return this builder
+	 */
+	public ClerkClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "observationRegistry must not be null");
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * Set the convention that names the observations of calls and picks their keys, in
+	 * place of {@link DefaultClerkObservationConvention}.
+	 * @param observationConvention the convention, {@code null} for the default
+	 * @return this builder
+	 */
+	public ClerkClientBuilder observationConvention(@Nullable ClerkObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
 	 * Check the settings and build a blocking client.
 	 * @return the client
 	 * @throws ClerkConfigurationException naming the setting that is missing or wrong
@@ -230,6 +264,9 @@ public final class ClerkClientBuilder {
 		ClerkRetryBudget budget = (this.retryBudget != null) ? this.retryBudget : ClerkRetryBudget.withDefaults();
 		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 				: WebClient.builder();
+		if (!this.observationRegistry.isNoop()) {
+			builder.observationRegistry(this.observationRegistry);
+		}
 		ClientHttpConnector connector = (this.clientHttpConnector != null) ? this.clientHttpConnector
 				: new ReactorClientHttpConnector(HttpClient.create()
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connect.toMillis())));
@@ -247,7 +284,8 @@ public final class ClerkClientBuilder {
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			})
 			.build();
-		ClerkCalls calls = new ClerkCalls(webClient, baseUri, retries, budget, response, call);
+		ClerkCalls calls = new ClerkCalls(webClient, baseUri, retries, budget, response, call, this.observationRegistry,
+				this.observationConvention);
 		return new DefaultReactiveClerkApiKeysClient(calls, RequestOptions.NONE);
 	}
 

@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.autoconfigure;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,6 +19,7 @@ import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.observation.ClerkObservationConvention;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
@@ -29,8 +31,9 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
  * verifiers' cache forgets a key as soon as the client updates, revokes or deletes it.
  * The client starts from Spring Boot's {@link WebClient.Builder} when it is there, so the
  * application's {@code WebClientCustomizer}s and HTTP client observations apply; each
- * bean backs off when the application defines its own. {@code clerk.enabled=false}
- * switches it all off.
+ * call is observed with the application's {@link ObservationRegistry}, named by a
+ * {@link ClerkObservationConvention} bean when there is one. Each bean backs off when the
+ * application defines its own. {@code clerk.enabled=false} switches it all off.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
@@ -87,9 +90,13 @@ public final class ClerkApiKeysAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveClerkApiKeysClient reactiveClerkApiKeysClient(ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ClerkObservationConvention> observationConvention,
 			ObjectProvider<ClerkApiKeysClientBuilderCustomizer> customizers) {
 		ClerkClientBuilder builder = ReactiveClerkApiKeysClient.builder()
-			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder));
+			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.buildReactive();
 	}

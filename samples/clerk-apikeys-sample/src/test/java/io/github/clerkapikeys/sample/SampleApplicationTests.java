@@ -127,6 +127,29 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void clerkCallsAreObservedAsMetrics() throws Exception {
+		double before = successfulCreates();
+
+		send("POST", "/users/" + USER + "/api-keys", "{\"name\":\"observed\"}", null);
+
+		assertThat(successfulCreates()).isEqualTo(before + 1);
+	}
+
+	@SuppressWarnings("unchecked")
+	private double successfulCreates() throws Exception {
+		HttpResponse<String> metric = send("GET",
+				"/actuator/metrics/clerk.client.operation?tag=clerk.operation:createApiKey&tag=clerk.outcome:SUCCESS",
+				null, null);
+		if (metric.statusCode() == 404) {
+			return 0;
+		}
+		assertThat(metric.statusCode()).isEqualTo(200);
+		Map<String, Object> count = ((List<Map<String, Object>>) parse(metric.body()).get("measurements")).get(0);
+		assertThat(count).containsEntry("statistic", "COUNT");
+		return ((Number) count.get("value")).doubleValue();
+	}
+
+	@Test
 	void printedCurlCommandsWork() throws Exception {
 		assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) || Files.isExecutable(Path.of("/bin/curl")),
 				"curl is needed to run the printed commands");

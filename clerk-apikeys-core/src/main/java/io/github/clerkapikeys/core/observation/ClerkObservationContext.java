@@ -1,0 +1,74 @@
+package io.github.clerkapikeys.core.observation;
+
+import io.micrometer.observation.Observation;
+
+import io.github.clerkapikeys.core.ClerkOperation;
+
+/**
+ * What an observation of a Clerk call knows: its operation, how many attempts it made
+ * and, once it ends, how it ended.
+ */
+public class ClerkObservationContext extends Observation.Context {
+
+	private final ClerkOperation operation;
+
+	private int attempts;
+
+	private volatile ClerkOutcome outcome = ClerkOutcome.UNKNOWN;
+
+	/**
+	 * Create the context of one call of {@code operation}.
+	 * @param operation the operation called
+	 */
+	public ClerkObservationContext(ClerkOperation operation) {
+		this.operation = operation;
+	}
+
+	/**
+	 * Return the operation called.
+	 * @return the operation
+	 */
+	public ClerkOperation getOperation() {
+		return this.operation;
+	}
+
+	/**
+	 * Return how many attempts the call has started.
+	 * @return the attempts, 0 before the first
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Return how many retries followed the first attempt.
+	 * @return the retries, 0 or more
+	 */
+	public int getRetries() {
+		return Math.max(0, this.attempts - 1);
+	}
+
+	/**
+	 * Record that an attempt starts.
+	 */
+	public void attemptStarted() {
+		this.attempts++;
+	}
+
+	/**
+	 * Return how the call ended.
+	 * @return the outcome, {@link ClerkOutcome#UNKNOWN} while it runs
+	 */
+	public ClerkOutcome getOutcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * Set how the call ended.
+	 * @param outcome the outcome
+	 */
+	public void setOutcome(ClerkOutcome outcome) {
+		this.outcome = outcome;
+	}
+
+}
