@@ -1,5 +1,7 @@
 package io.github.clerkapikeys.autoconfigure;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +15,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
@@ -24,6 +27,7 @@ import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.RedisVerificationCache;
 
 /**
  * Auto-configuration of {@link ReactiveClerkApiKeysClient}, {@link ClerkApiKeysClient}
@@ -75,16 +79,27 @@ public final class ClerkApiKeysAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiKeyVerificationCache apiKeyVerificationCache(ClerkProperties properties) {
+		if (properties.getVerify().getCache().getRedis().isEnabled()) {
+			throw new ClerkConfigurationException("redis", "clerk.verify.cache.redis.enabled is true, but Spring "
+					+ "Data Redis is not on the class path; add spring-boot-starter-data-redis");
+		}
+		return memoryCache(properties).build();
+	}
+
+	/**
+	 * Return a builder of the in-memory cache that {@code clerk.verify.cache.*}
+	 * describes.
+	 */
+	static ApiKeyVerificationCache.Builder memoryCache(ClerkProperties properties) {
 		ClerkProperties.Verify.Cache cache = properties.getVerify().getCache();
 		if (!cache.isEnabled()) {
-			return ApiKeyVerificationCache.uncached();
+			return ApiKeyVerificationCache.builder().positiveTtl(Duration.ZERO).negativeTtl(Duration.ZERO);
 		}
 		return ApiKeyVerificationCache.builder()
 			.positiveTtl(cache.getPositiveTtl())
 			.negativeTtl(cache.getNegativeTtl())
 			.maximumSize(cache.getMaximumSize())
-			.staleIfError(cache.getStaleIfError())
-			.build();
+			.staleIfError(cache.getStaleIfError());
 	}
 
 	@Bean
@@ -118,6 +133,62 @@ public final class ClerkApiKeysAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiKeyVerifier apiKeyVerifier(ReactiveApiKeyVerifier reactiveApiKeyVerifier) {
 		return reactiveApiKeyVerifier.blocking();
+	}
+
+	/**
+	 * The shared level on Redis, when {@code clerk.verify.cache.redis.enabled}: nested
+	 * configurations are read before the outer one's beans, so its cache wins.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveRedisConnectionFactory.class)
+	@ConditionalOnBooleanProperty("clerk.verify.cache.redis.enabled")
+	static class RedisVerificationCacheConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisVerificationCache redisVerificationCache(
+				ObjectProvider<ReactiveRedisConnectionFactory> reactiveRedisConnectionFactory,
+				ClerkConnectionDetails clerkConnectionDetails, ClerkProperties properties) {
+			ReactiveRedisConnectionFactory connectionFactory = reactiveRedisConnectionFactory.getIfUnique();
+			if (connectionFactory == null) {
+				throw new ClerkConfigurationException("redis", "clerk.verify.cache.redis.enabled is true, but there "
+						+ "is no reactive Redis connection factory; add spring-boot-starter-data-redis (Lettuce) and "
+						+ "configure spring.data.redis.*");
+			}
+			String secretKey = clerkConnectionDetails.getSecretKey();
+			if (secretKey == null || secretKey.isBlank()) {
+				throw new ClerkConfigurationException("secretKey", "No Clerk secret key is set; the shared "
+						+ "verification cache derives the keys that name and seal its entries from it");
+			}
+			ClerkProperties.Verify.Cache.Redis redis = properties.getVerify().getCache().getRedis();
+			try {
+				return RedisVerificationCache.builder(connectionFactory, secretKey)
+					.keyPrefix(redis.getKeyPrefix())
+					.positiveTtl(redis.getPositiveTtl())
+					.negativeTtl(redis.getNegativeTtl())
+					.timeout(redis.getTimeout())
+					.build();
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ClerkConfigurationException("redis", String.valueOf(ex.getMessage()));
+			}
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ApiKeyVerificationCache apiKeyVerificationCache(ClerkProperties properties,
+				RedisVerificationCache redisVerificationCache) {
+			return memoryCache(properties).redis(redisVerificationCache).build();
+		}
+
+		@Bean
+		@ConditionalOnClass(MeterBinder.class)
+		@ConditionalOnMissingBean
+		RedisVerificationCacheMetrics redisVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache,
+				RedisVerificationCache redisVerificationCache) {
+			return new RedisVerificationCacheMetrics(apiKeyVerificationCache, redisVerificationCache);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -366,6 +366,8 @@ public class ClerkProperties {
 			 */
 			private Duration staleIfError = Duration.ZERO;
 
+			private final Redis redis = new Redis();
+
 			public boolean isEnabled() {
 				return this.enabled;
 			}
@@ -404,6 +406,90 @@ public class ClerkProperties {
 
 			public void setStaleIfError(Duration staleIfError) {
 				this.staleIfError = staleIfError;
+			}
+
+			public Redis getRedis() {
+				return this.redis;
+			}
+
+			/**
+			 * A second cache level on Redis, shared by every instance of the application,
+			 * through the application's Spring Data Redis connections (Lettuce). Results
+			 * are verified with Clerk once for all instances, and a key updated, revoked
+			 * or deleted through any instance is dropped by all.
+			 */
+			public static class Redis {
+
+				/**
+				 * Whether verification results are shared through Redis. Needs
+				 * spring-boot-starter-data-redis.
+				 */
+				private boolean enabled;
+
+				/**
+				 * Prefix of every Redis key and channel. Applications that share a Redis
+				 * and a Clerk instance but must not share results use different ones.
+				 */
+				private String keyPrefix = "clerk:apikeys:";
+
+				/**
+				 * How long a valid key is kept in Redis; never past the key's expiration.
+				 * A key revoked outside the application is accepted up to this long.
+				 */
+				private Duration positiveTtl = Duration.ofSeconds(30);
+
+				/**
+				 * How long an unknown, revoked or expired key is kept in Redis as
+				 * invalid.
+				 */
+				private Duration negativeTtl = Duration.ofSeconds(5);
+
+				/**
+				 * Longest a Redis operation may take before verification goes on with
+				 * Clerk alone.
+				 */
+				private Duration timeout = Duration.ofMillis(100);
+
+				public boolean isEnabled() {
+					return this.enabled;
+				}
+
+				public void setEnabled(boolean enabled) {
+					this.enabled = enabled;
+				}
+
+				public String getKeyPrefix() {
+					return this.keyPrefix;
+				}
+
+				public void setKeyPrefix(String keyPrefix) {
+					this.keyPrefix = keyPrefix;
+				}
+
+				public Duration getPositiveTtl() {
+					return this.positiveTtl;
+				}
+
+				public void setPositiveTtl(Duration positiveTtl) {
+					this.positiveTtl = positiveTtl;
+				}
+
+				public Duration getNegativeTtl() {
+					return this.negativeTtl;
+				}
+
+				public void setNegativeTtl(Duration negativeTtl) {
+					this.negativeTtl = negativeTtl;
+				}
+
+				public Duration getTimeout() {
+					return this.timeout;
+				}
+
+				public void setTimeout(Duration timeout) {
+					this.timeout = timeout;
+				}
+
 			}
 
 		}

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
+import io.github.clerkapikeys.core.verify.RedisVerificationCache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,9 @@ class ConfigurationMetadataTests {
 				"clerk.retry.create-enabled", "clerk.retry.budget.enabled", "clerk.retry.budget.max-tokens",
 				"clerk.retry.budget.token-ratio", "clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl",
 				"clerk.verify.cache.negative-ttl", "clerk.verify.cache.maximum-size",
-				"clerk.verify.cache.stale-if-error");
+				"clerk.verify.cache.stale-if-error", "clerk.verify.cache.redis.enabled",
+				"clerk.verify.cache.redis.key-prefix", "clerk.verify.cache.redis.positive-ttl",
+				"clerk.verify.cache.redis.negative-ttl", "clerk.verify.cache.redis.timeout");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank()
@@ -61,6 +64,11 @@ class ConfigurationMetadataTests {
 		assertThat(cache.getNegativeTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_NEGATIVE_TTL);
 		assertThat(cache.getMaximumSize()).isEqualTo(ApiKeyVerificationCache.DEFAULT_MAXIMUM_SIZE);
 		assertThat(cache.getStaleIfError()).isZero();
+		ClerkProperties.Verify.Cache.Redis redis = cache.getRedis();
+		assertThat(redis.getKeyPrefix()).isEqualTo(RedisVerificationCache.DEFAULT_KEY_PREFIX);
+		assertThat(redis.getPositiveTtl()).isEqualTo(RedisVerificationCache.DEFAULT_POSITIVE_TTL);
+		assertThat(redis.getNegativeTtl()).isEqualTo(RedisVerificationCache.DEFAULT_NEGATIVE_TTL);
+		assertThat(redis.getTimeout()).isEqualTo(RedisVerificationCache.DEFAULT_TIMEOUT);
 	}
 
 }

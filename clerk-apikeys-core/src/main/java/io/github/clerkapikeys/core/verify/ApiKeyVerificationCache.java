@@ -47,6 +47,10 @@ import io.github.clerkapikeys.core.model.ApiKey;
  * <p>
  * With both TTLs zero ({@link #uncached()}) nothing is kept, but concurrent verifications
  * of one secret still share one call.
+ * <p>
+ * With a {@link Builder#redis(RedisVerificationCache) shared level}, an application's
+ * instances share their results through Redis and a change to a key reaches all of them;
+ * this cache stays in front of it.
  */
 public final class ApiKeyVerificationCache {
 
@@ -103,6 +107,14 @@ public final class ApiKeyVerificationCache {
 
 	private final @Nullable Clock clock;
 
+	private final @Nullable RedisVerificationCache redis;
+
+	/**
+	 * When everything was last evicted, so that a verification already in flight then is
+	 * not cached.
+	 */
+	private volatile long allEvictedAt = Long.MIN_VALUE;
+
 	private ApiKeyVerificationCache(Builder builder) {
 		this.positiveTtl = builder.positiveTtl;
 		this.negativeTtl = builder.negativeTtl;
@@ -133,6 +145,10 @@ public final class ApiKeyVerificationCache {
 			.expireAfter(Expiry.<String, Verification>creating((hash, verification) -> verification.ttl()))
 			.<String, Verification>removalListener((hash, verification, cause) -> unindex(verification, hash))
 			.buildAsync();
+		this.redis = builder.redis;
+		if (this.redis != null) {
+			this.redis.attach(this);
+		}
 	}
 
 	/**
@@ -220,21 +236,34 @@ public final class ApiKeyVerificationCache {
 	 * may predate a revoke
 	 */
 	Verification verificationOf(String hash, @Nullable ApiKey key, long startOfCall) {
+		return verificationOf(hash, key, startOfCall, RedisVerificationCache.Answer.FOREVER);
+	}
+
+	/**
+	 * Build the verification to cache for an answer, kept no longer than {@code maxTtl}:
+	 * an answer from the shared level is kept no longer than it would be there.
+	 * @param hash the secret's hash
+	 * @param key the verified key, or {@code null} when Clerk does not accept the secret
+	 * @param startOfCall when the call that answered started, see {@link #startOfCall()}
+	 * @param maxTtl the longest the answer may be kept
+	 * @return the verification, see {@link #verificationOf(String, ApiKey, long)}
+	 */
+	Verification verificationOf(String hash, @Nullable ApiKey key, long startOfCall, Duration maxTtl) {
 		Instant now = now();
 		if (key == null || !key.isValidAt(now)) {
 			if (this.lastGood != null) {
 				this.lastGood.invalidate(hash);
 			}
-			return new Verification(null, null, this.negativeTtl);
+			return new Verification(null, null, shorter(this.negativeTtl, maxTtl));
 		}
 		Long evicted = this.evictedAt.getIfPresent(key.id());
-		if (evicted != null && evicted >= startOfCall) {
+		if ((evicted != null && evicted >= startOfCall) || this.allEvictedAt >= startOfCall) {
 			return new Verification(key, null, Duration.ZERO);
 		}
 		if (this.lastGood != null) {
 			this.lastGood.put(hash, key);
 		}
-		Duration ttl = this.positiveTtl;
+		Duration ttl = shorter(this.positiveTtl, maxTtl);
 		if (key.expiration() != null) {
 			Duration untilExpiration = Duration.between(now, key.expiration());
 			ttl = (untilExpiration.compareTo(ttl) < 0) ? untilExpiration : ttl;
@@ -259,6 +288,10 @@ public final class ApiKeyVerificationCache {
 		return new Verification(null, failure, Duration.ZERO);
 	}
 
+	private static Duration shorter(Duration ttl, Duration maxTtl) {
+		return (maxTtl.compareTo(ttl) < 0) ? maxTtl : ttl;
+	}
+
 	private static boolean clerkUnavailable(Throwable failure) {
 		return failure instanceof ClerkTransportException || failure instanceof ClerkRateLimitException
 				|| failure instanceof ClerkServerException;
@@ -271,10 +304,23 @@ public final class ApiKeyVerificationCache {
 
 	/**
 	 * Forget every cached verification of the key with this id, the one kept for
-	 * stale-if-error included.
+	 * stale-if-error included; with a {@link Builder#redis(RedisVerificationCache) shared
+	 * level}, on every instance. Call it when a key changes outside this application (a
+	 * Clerk webhook, say); changes made through the verifier's client evict already.
 	 * @param apiKeyId the key's id
 	 */
 	public void evict(String apiKeyId) {
+		evictLocally(apiKeyId);
+		if (this.redis != null) {
+			this.redis.changed(apiKeyId).subscribe();
+		}
+	}
+
+	/**
+	 * Forget every cached verification of the key with this id in this instance only.
+	 * @param apiKeyId the key's id
+	 */
+	void evictLocally(String apiKeyId) {
 		this.evictedAt.put(apiKeyId, this.ticker.read());
 		Set<String> hashes = this.hashesByKeyId.remove(apiKeyId);
 		if (hashes != null) {
@@ -286,9 +332,10 @@ public final class ApiKeyVerificationCache {
 	}
 
 	/**
-	 * Forget every cached verification.
+	 * Forget every cached verification held in memory, in this instance.
 	 */
 	public void evictAll() {
+		this.allEvictedAt = this.ticker.read();
 		this.cache.synchronous().invalidateAll();
 		this.hashesByKeyId.clear();
 		if (this.lastGood != null) {
@@ -349,10 +396,18 @@ public final class ApiKeyVerificationCache {
 		}
 	}
 
+	/**
+	 * Return the shared level, if any.
+	 * @return the shared level, or {@code null}
+	 */
+	@Nullable RedisVerificationCache redis() {
+		return this.redis;
+	}
+
 	@Override
 	public String toString() {
 		return "ApiKeyVerificationCache[positiveTtl=" + this.positiveTtl + ", negativeTtl=" + this.negativeTtl
-				+ ", staleIfError=" + this.staleIfError + "]";
+				+ ", staleIfError=" + this.staleIfError + ((this.redis != null) ? ", redis=" + this.redis : "") + "]";
 	}
 
 	/**
@@ -394,6 +449,8 @@ public final class ApiKeyVerificationCache {
 		private long maximumSize = DEFAULT_MAXIMUM_SIZE;
 
 		private @Nullable Clock clock;
+
+		private @Nullable RedisVerificationCache redis;
 
 		private Builder() {
 		}
@@ -456,6 +513,20 @@ public final class ApiKeyVerificationCache {
 		public Builder clock(Clock clock) {
 			Assert.notNull(clock, "clock must not be null");
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Put a level shared by every instance behind this one: results are looked up in
+		 * memory, then in Redis, then asked of Clerk, and changes to a key reach every
+		 * instance. An answer from Redis is kept in memory no longer than it is kept
+		 * there.
+		 * @param redis the shared level
+		 * @return this builder
+		 */
+		public Builder redis(RedisVerificationCache redis) {
+			Assert.notNull(redis, "redis must not be null");
+			this.redis = redis;
 			return this;
 		}
 

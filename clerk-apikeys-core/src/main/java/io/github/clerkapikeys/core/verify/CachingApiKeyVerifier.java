@@ -93,18 +93,21 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 	}
 
 	/**
-	 * Ask Clerk. The future never completes exceptionally: a failure is a verification
-	 * too, so the cache keeps it only as long as it takes to hand it to every
-	 * verification that joined the call.
+	 * Ask the shared level, if any, then Clerk. The future never completes exceptionally:
+	 * a failure is a verification too, so the cache keeps it only as long as it takes to
+	 * hand it to every verification that joined the call.
 	 */
 	private CompletableFuture<Verification> call(String hash, String secret) {
 		long start = this.cache.startOfCall();
-		return this.client.verifyApiKey(secret)
-			.map((key) -> this.cache.verificationOf(hash, key, start))
-			.onErrorResume(ClerkNotFoundException.class,
-					(notFound) -> Mono.just(this.cache.verificationOf(hash, null, start)))
-			.onErrorResume((failure) -> Mono.just(this.cache.failed(hash, failure)))
-			.toFuture();
+		Mono<Optional<ApiKey>> clerk = this.client.verifyApiKey(secret)
+			.map(Optional::of)
+			.onErrorResume(ClerkNotFoundException.class, (notFound) -> Mono.just(Optional.empty()));
+		RedisVerificationCache redis = this.cache.redis();
+		Mono<Verification> verification = (redis != null)
+				? redis.verify(secret, clerk)
+					.map((answer) -> this.cache.verificationOf(hash, answer.key(), start, answer.remaining()))
+				: clerk.map((key) -> this.cache.verificationOf(hash, key.orElse(null), start));
+		return verification.onErrorResume((failure) -> Mono.just(this.cache.failed(hash, failure))).toFuture();
 	}
 
 	@Override

@@ -1,0 +1,198 @@
+package io.github.clerkapikeys.autoconfigure;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import io.github.clerkapikeys.core.RedisServer;
+import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
+import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code clerk.verify.cache.redis.*}: the shared level on the application's Redis
+ * connections, its settings, its meters, what a misconfiguration says and what a Redis
+ * outage logs; against a real {@code redis-server}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RedisVerificationCacheAutoConfigurationTests {
+
+	static final String SECRET = "ak_live0123456789abcdefABCDEF0123";
+
+	@RegisterExtension
+	static RedisServer redisServer = new RedisServer();
+
+	@RegisterExtension
+	static WireMockExtension clerk = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(BootAutoConfigurations
+			.matching((name) -> name.equals("io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration")
+					|| name.equals("org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")))
+		.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.api-url=" + clerk.baseUrl() + "/v1",
+				"clerk.retry.enabled=false", "spring.data.redis.host=127.0.0.1",
+				"spring.data.redis.port=" + redisServer.port());
+
+	@AfterEach
+	void emptyRedis() {
+		redisServer.command("FLUSHALL");
+	}
+
+	@Test
+	void offByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(RedisVerificationCache.class);
+			assertThat(context.getBean(ApiKeyVerificationCache.class).toString()).doesNotContain("redis");
+		});
+	}
+
+	@Test
+	void sharesResultsThroughTheApplicationsRedis() {
+		clerk.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
+		this.contextRunner
+			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.key-prefix=shop:",
+					"clerk.verify.cache.redis.positive-ttl=20s", "clerk.verify.cache.redis.negative-ttl=2s",
+					"clerk.verify.cache.redis.timeout=50ms")
+			.run((context) -> {
+				RedisVerificationCache redis = context.getBean(RedisVerificationCache.class);
+				assertThat(redis).hasToString("RedisVerificationCache[keyPrefix=shop:, positiveTtl=PT20S, "
+						+ "negativeTtl=PT2S, timeout=PT0.05S]");
+				assertThat(context.getBean(ApiKeyVerificationCache.class).toString()).contains("redis=" + redis);
+
+				assertThat(context.getBean(ApiKeyVerifier.class).verify(SECRET)).isPresent();
+
+				assertThat(redis.stats().misses()).isOne();
+				assertThat(redisServer.command("DBSIZE")).isNotEqualTo(":0");
+			});
+	}
+
+	@Test
+	void metersSayHowVerificationsWereAnswered() {
+		clerk.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.key-prefix=meters:")
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				context.getBean(RedisVerificationCacheMetrics.class).bindTo(meters);
+				ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
+				RedisVerificationCache redis = context.getBean(RedisVerificationCache.class);
+				awaitUntil(() -> redis.stats().flushes() == 1);
+				verifier.verify(SECRET);
+				verifier.verify(SECRET);
+				context.getBean(ApiKeyVerificationCache.class).evict(KEY_ID);
+				awaitUntil(() -> redis.stats().received() == 1);
+				verifier.verify(SECRET);
+
+				assertThat(meters.get("clerk.verification.hits").tag("level", "memory").functionCounter().count())
+					.isOne();
+				assertThat(meters.get("clerk.verification.misses").functionCounter().count()).isEqualTo(2);
+				assertThat(meters.get("clerk.verification.hits").tag("level", "redis").functionCounter().count())
+					.isZero();
+				assertThat(meters.get("clerk.verification.invalidations")
+					.tag("direction", "published")
+					.functionCounter()
+					.count()).isOne();
+				assertThat(meters.get("clerk.verification.invalidations")
+					.tag("direction", "received")
+					.functionCounter()
+					.count()).isOne();
+				assertThat(meters.get("clerk.verification.redis.errors").functionCounter().count()).isZero();
+				assertThat(meters.get("clerk.verification.redis.rejected").functionCounter().count()).isZero();
+				assertThat(meters.get("clerk.verification.memory.flushes").functionCounter().count()).isOne();
+			});
+	}
+
+	@Test
+	void aRedisThatIsDownLogsOneWarningAndVerificationGoesOnWithClerk(CapturedOutput output) throws IOException {
+		clerk.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
+		this.contextRunner
+			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "spring.data.redis.port=" + closedPort(),
+					"clerk.verify.cache.enabled=false")
+			.run((context) -> {
+				ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
+				for (int i = 0; i < 5; i++) {
+					assertThat(verifier.verify(SECRET)).isPresent();
+					Thread.sleep(RedisVerificationCache.DEFAULT_TIMEOUT.toMillis());
+				}
+				assertThat(context.getBean(RedisVerificationCache.class).stats().errors()).isPositive();
+			});
+		assertThat(output.getAll().lines().filter((line) -> line.contains("Redis cannot be used"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("WARN")
+				.contains("verifying with Clerk and the in-memory cache until it answers again")
+				.doesNotContain(SECRET)
+				.doesNotContain("sk_test_fake"));
+	}
+
+	@Test
+	void enabledWithoutSpringDataRedisSaysWhatToAdd() {
+		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
+			.withClassLoader(new FilteredClassLoader(ReactiveRedisConnectionFactory.class))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("clerk.verify.cache.redis.enabled is true, but Spring Data Redis is not on the "
+						+ "class path; add spring-boot-starter-data-redis"));
+	}
+
+	@Test
+	void enabledWithoutARedisConnectionFactorySaysWhatToConfigure() {
+		new ApplicationContextRunner()
+			.withConfiguration(BootAutoConfigurations
+				.matching((name) -> name.equals("io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration")))
+			.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.verify.cache.redis.enabled=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("there is no reactive Redis connection factory; add "
+						+ "spring-boot-starter-data-redis (Lettuce) and configure spring.data.redis.*"));
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnSharedCache() {
+		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
+			.withBean("mine", RedisVerificationCache.class,
+					() -> RedisVerificationCache.builder(new LettuceConnectionFactory(), "sk_test_other")
+						.keyPrefix("mine:")
+						.build())
+			.run((context) -> assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
+				.contains("keyPrefix=mine:"));
+	}
+
+	private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 5 s").isLessThan(deadline);
+			Thread.sleep(5);
+		}
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
