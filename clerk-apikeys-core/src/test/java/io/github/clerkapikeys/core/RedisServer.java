@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -112,6 +114,21 @@ public class RedisServer implements BeforeAllCallback, AfterAllCallback {
 	 * @return the first line of the answer, such as {@code +PONG}
 	 */
 	public String command(String... arguments) {
+		List<String> lines = send(arguments, false);
+		return (lines != null) ? lines.get(0) : null;
+	}
+
+	/**
+	 * Return the names of the keys that match {@code pattern}.
+	 * @param pattern a pattern, such as {@code clerk:apikeys:v:*}
+	 * @return the names
+	 */
+	public List<String> keys(String pattern) {
+		List<String> names = send(new String[] { "KEYS", pattern }, true);
+		return (names != null) ? names : List.of();
+	}
+
+	private List<String> send(String[] arguments, boolean whole) {
 		StringBuilder request = new StringBuilder("*" + arguments.length + "\r\n");
 		for (String argument : arguments) {
 			request.append('$').append(argument.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
@@ -124,15 +141,47 @@ public class RedisServer implements BeforeAllCallback, AfterAllCallback {
 			out.write(request.toString().getBytes(StandardCharsets.UTF_8));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			StringBuilder line = new StringBuilder();
-			for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
-				line.append((char) c);
+			List<String> values = new ArrayList<>();
+			if (whole) {
+				read(in, values);
 			}
-			return line.toString();
+			else {
+				values.add(line(in));
+			}
+			return values;
 		}
 		catch (IOException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Read one RESP reply: the values of an array, the value of a bulk string, or the
+	 * line of anything else.
+	 */
+	private static void read(InputStream in, List<String> values) throws IOException {
+		String line = line(in);
+		if (line.startsWith("*")) {
+			for (int i = Integer.parseInt(line.substring(1)); i > 0; i--) {
+				read(in, values);
+			}
+		}
+		else if (line.startsWith("$") && !line.equals("$-1")) {
+			values.add(new String(in.readNBytes(Integer.parseInt(line.substring(1))), StandardCharsets.UTF_8));
+			in.readNBytes(2);
+		}
+		else {
+			values.add(line);
+		}
+	}
+
+	private static String line(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+			line.append((char) c);
+		}
+		in.read();
+		return line.toString();
 	}
 
 	private static boolean installed() {

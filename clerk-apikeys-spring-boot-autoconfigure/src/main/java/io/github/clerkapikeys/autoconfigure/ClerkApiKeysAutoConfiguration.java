@@ -181,12 +181,17 @@ public final class ClerkApiKeysAutoConfiguration {
 			return memoryCache(properties).redis(redisVerificationCache).build();
 		}
 
-		@Bean
+		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(MeterBinder.class)
-		@ConditionalOnMissingBean
-		RedisVerificationCacheMetrics redisVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache,
-				RedisVerificationCache redisVerificationCache) {
-			return new RedisVerificationCacheMetrics(apiKeyVerificationCache, redisVerificationCache);
+		static class RedisVerificationCacheMetricsConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			RedisVerificationCacheMetrics redisVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache,
+					RedisVerificationCache redisVerificationCache) {
+				return new RedisVerificationCacheMetrics(apiKeyVerificationCache, redisVerificationCache);
+			}
+
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,15 @@ class RedisVerificationCacheAutoConfigurationTests {
 				.contains("verifying with Clerk and the in-memory cache until it answers again")
 				.doesNotContain(SECRET)
 				.doesNotContain("sk_test_fake"));
+	}
+
+	@Test
+	void worksWithoutMicrometer() {
+		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
+			.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(RedisVerificationCache.class)
+				.doesNotHaveBean(RedisVerificationCacheMetrics.class));
 	}
 
 	@Test
