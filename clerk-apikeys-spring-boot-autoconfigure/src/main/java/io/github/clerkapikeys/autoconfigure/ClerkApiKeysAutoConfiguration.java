@@ -167,6 +167,7 @@ public final class ClerkApiKeysAutoConfiguration {
 					.positiveTtl(redis.getPositiveTtl())
 					.negativeTtl(redis.getNegativeTtl())
 					.timeout(redis.getTimeout())
+					.lockTtl(properties.getCallTimeout())
 					.build();
 			}
 			catch (IllegalArgumentException ex) {

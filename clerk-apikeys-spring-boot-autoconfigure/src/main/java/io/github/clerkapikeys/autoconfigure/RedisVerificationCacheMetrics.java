@@ -46,7 +46,8 @@ public class RedisVerificationCacheMetrics implements MeterBinder {
 		counter(registry, "clerk.verification.misses", (redis) -> redis.stats().misses(),
 				"Verifications that asked Clerk");
 		counter(registry, "clerk.verification.redis.errors", (redis) -> redis.stats().errors(),
-				"Redis operations that failed or timed out; verification went on with Clerk");
+				"Redis operations that failed or timed out, subscription attempts included; "
+						+ "verification went on with Clerk");
 		counter(registry, "clerk.verification.redis.rejected", (redis) -> redis.stats().rejected(),
 				"Redis entries ignored because their seal did not match: forged, altered or unreadable");
 		counter(registry, "clerk.verification.invalidations", (redis) -> redis.stats().published(),

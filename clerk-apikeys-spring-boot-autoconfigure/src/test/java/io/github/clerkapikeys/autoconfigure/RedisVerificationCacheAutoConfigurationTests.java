@@ -71,17 +71,18 @@ class RedisVerificationCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void sharesResultsThroughTheApplicationsRedis() {
+	void sharesResultsThroughTheApplicationsRedis() throws InterruptedException {
 		clerk.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner
 			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.key-prefix=shop:",
 					"clerk.verify.cache.redis.positive-ttl=20s", "clerk.verify.cache.redis.negative-ttl=2s",
-					"clerk.verify.cache.redis.timeout=50ms")
+					"clerk.verify.cache.redis.timeout=50ms", "clerk.response-timeout=2s", "clerk.call-timeout=4s")
 			.run((context) -> {
 				RedisVerificationCache redis = context.getBean(RedisVerificationCache.class);
 				assertThat(redis).hasToString("RedisVerificationCache[keyPrefix=shop:, positiveTtl=PT20S, "
-						+ "negativeTtl=PT2S, timeout=PT0.05S]");
+						+ "negativeTtl=PT2S, timeout=PT0.05S, lockTtl=PT4S]");
 				assertThat(context.getBean(ApiKeyVerificationCache.class).toString()).contains("redis=" + redis);
+				awaitUntil(() -> redis.stats().flushes() > 0);
 
 				assertThat(context.getBean(ApiKeyVerifier.class).verify(SECRET)).isPresent();
 

@@ -6,15 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.ReactiveSubscription.Message;
 import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -22,6 +26,7 @@ import org.springframework.util.Assert;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import io.github.clerkapikeys.core.model.ApiKey;
@@ -34,21 +39,23 @@ import io.github.clerkapikeys.core.verify.RedisEntries.Entry;
  * <ul>
  * <li><b>Once for all instances.</b> A result is stored once, for the positive TTL (never
  * past the key's own expiration) or the negative TTL. When several instances miss the
- * same secret at once, one asks Clerk and the others wait up to two seconds for its
- * answer.</li>
+ * same secret at once, one asks Clerk and the others wait for its answer, up to the
+ * {@link Builder#lockTtl(Duration) lock TTL}.</li>
  * <li><b>Not forgeable through Redis.</b> Entries are named by an HMAC of the API key
  * secret and sealed with an HMAC of their name and content, both under keys derived from
  * the Clerk secret key; an entry that does not open is ignored, counted as rejected, and
  * the key verified with Clerk.</li>
  * <li><b>Changes everywhere at once.</b> When a key is updated, revoked or deleted
  * through any instance, or {@link ApiKeyVerificationCache#evict(String) evicted}, the
- * change is recorded in Redis (results verified before it are ignored from then on) and
- * announced on a channel, on which every instance drops the key from memory. When the
- * subscription to the channel is established again after a disconnection, the instance
- * drops its whole in-memory level, since it may have missed announcements.</li>
+ * change is recorded in Redis and announced on a channel, on which every instance drops
+ * the key from memory and remembers the change: results verified before it are ignored
+ * from then on, even if the record is lost. When the subscription to the channel is
+ * established again after a disconnection, the instance drops its whole in-memory level,
+ * since it may have missed announcements.</li>
  * <li><b>Redis trouble is not a refusal.</b> A Redis operation that fails or takes longer
- * than the timeout is skipped: the key is verified with Clerk as without Redis. Redis is
- * then left alone for a second, and one warning is logged until it answers again.</li>
+ * than the timeout is skipped: the key is verified with Clerk as without Redis.
+ * Verifications then leave Redis alone for a second, and one warning is logged until it
+ * answers again.</li>
  * </ul>
  * Instances share results only when they use the same Clerk secret key and key prefix.
  * Close it to end the subscription.
@@ -68,10 +75,16 @@ public final class RedisVerificationCache implements AutoCloseable {
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(100);
 
 	/**
-	 * How long one instance may ask Clerk for the others; they ask Clerk themselves after
-	 * it.
+	 * How long one instance may ask Clerk for the others, by default: the client's
+	 * default call timeout.
 	 */
-	static final Duration LOCK_TTL = Duration.ofSeconds(2);
+	public static final Duration DEFAULT_LOCK_TTL = Duration.ofSeconds(10);
+
+	/**
+	 * How far apart the clocks of Redis nodes and instances may be: a result verified
+	 * less than this after a change counts as verified before it.
+	 */
+	static final long CLOCK_MARGIN_MICROS = Duration.ofSeconds(1).toNanos() / 1000;
 
 	/** How long Redis is left alone after it failed. */
 	static final Duration BACK_OFF = Duration.ofSeconds(1);
@@ -85,24 +98,39 @@ public final class RedisVerificationCache implements AutoCloseable {
 	private static final Log logger = LogFactory.getLog(RedisVerificationCache.class);
 
 	/**
-	 * Takes the lock of an entry if it is free; answers the Redis time in microseconds,
-	 * negated when the lock was taken already.
+	 * Takes the lock of an entry for a token if it is free; answers the Redis time in
+	 * microseconds, negated when the lock was taken already.
 	 */
 	private static final RedisScript<Long> LOCK = RedisScript.of("""
 			local t = redis.call('TIME')
 			local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-			if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return now end
+			if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return now end
 			return -now""", Long.class);
 
 	/**
-	 * Records the Redis time of a key's change and announces it; answers the time.
+	 * Releases a lock if the token still holds it.
+	 */
+	private static final RedisScript<Long> UNLOCK = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+			return 0""", Long.class);
+
+	/**
+	 * Answers the time to live of a lock in milliseconds (negative: none, or no expiry),
+	 * a bar, and the entry it guards if any.
+	 */
+	private static final RedisScript<String> POLL = RedisScript.of("""
+			return tostring(redis.call('PTTL', KEYS[2])) .. '|' .. (redis.call('GET', KEYS[1]) or '')""", String.class);
+
+	/**
+	 * Records the Redis time of a key's change and announces the key's id with it;
+	 * answers the time.
 	 */
 	private static final RedisScript<Long> CHANGE = RedisScript.of("""
 			local t = redis.call('TIME')
-			local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-			redis.call('SET', KEYS[1], string.format('%.0f', now), 'PX', ARGV[3])
-			redis.call('PUBLISH', ARGV[1], ARGV[2])
-			return now""", Long.class);
+			local now = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
+			redis.call('SET', KEYS[1], now, 'PX', ARGV[3])
+			redis.call('PUBLISH', ARGV[1], ARGV[2] .. ':' .. now)
+			return tonumber(now)""", Long.class);
 
 	private final ReactiveRedisConnectionFactory connectionFactory;
 
@@ -117,6 +145,21 @@ public final class RedisVerificationCache implements AutoCloseable {
 	private final Duration negativeTtl;
 
 	private final Duration timeout;
+
+	private final Duration lockTtl;
+
+	/**
+	 * The changes this instance knows of, made or announced: key id to the Redis time of
+	 * the latest, so that no result verified before is used even if Redis loses or is
+	 * made to lose the change record.
+	 */
+	private final Cache<String, Long> changes;
+
+	/**
+	 * Whether Redis has answered once: until then, verifications do without it, and other
+	 * operations start on a thread that may block, since connecting may.
+	 */
+	private volatile boolean connected;
 
 	private final List<ApiKeyVerificationCache> caches = new CopyOnWriteArrayList<>();
 
@@ -148,6 +191,12 @@ public final class RedisVerificationCache implements AutoCloseable {
 		this.positiveTtl = builder.positiveTtl;
 		this.negativeTtl = builder.negativeTtl;
 		this.timeout = builder.timeout;
+		this.lockTtl = builder.lockTtl;
+		this.changes = Caffeine.newBuilder()
+			.expireAfterWrite(this.positiveTtl.plus(CHANGE_MARGIN))
+			.maximumSize(100_000)
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/**
@@ -174,7 +223,7 @@ public final class RedisVerificationCache implements AutoCloseable {
 			this.misses.increment();
 			return clerk.map(Answer::fromClerk);
 		});
-		if (System.nanoTime() - this.leftAloneUntil < 0) {
+		if (!this.connected || System.nanoTime() - this.leftAloneUntil < 0) {
 			return direct;
 		}
 		String name = this.entries.entryName(secret);
@@ -208,11 +257,19 @@ public final class RedisVerificationCache implements AutoCloseable {
 			return Mono.just(new Answer(null, remaining));
 		}
 		// A result verified before the key's last change is stale.
+		Long known = this.changes.getIfPresent(key.id());
+		if (known != null && verifiedBefore(entry, known)) {
+			return Mono.empty();
+		}
 		return redis(this.redis.opsForValue().get(this.entries.changeName(key.id())))
-			.map((changedAt) -> parseLong(changedAt) < entry.verifiedAt())
+			.map((changedAt) -> !verifiedBefore(entry, parseLong(changedAt)))
 			.defaultIfEmpty(true)
 			.filter((fresh) -> fresh)
 			.map((fresh) -> new Answer(key, remaining));
+	}
+
+	private static boolean verifiedBefore(Entry entry, long changedAt) {
+		return entry.verifiedAt() <= changedAt + CLOCK_MARGIN_MICROS;
 	}
 
 	/**
@@ -221,7 +278,9 @@ public final class RedisVerificationCache implements AutoCloseable {
 	 */
 	private Mono<Answer> fill(String name, Mono<Optional<ApiKey>> clerk) {
 		String lock = this.entries.lockName(name);
-		return redis(this.redis.execute(LOCK, List.of(lock), List.of(Long.toString(LOCK_TTL.toMillis()))).next())
+		String token = UUID.randomUUID().toString();
+		return redis(
+				this.redis.execute(LOCK, List.of(lock), List.of(token, Long.toString(this.lockTtl.toMillis()))).next())
 			.flatMap((time) -> {
 				long verifiedAt = Math.abs(time);
 				Mono<Answer> asked = Mono.defer(() -> {
@@ -231,7 +290,7 @@ public final class RedisVerificationCache implements AutoCloseable {
 				if (time > 0) {
 					// Another instance may have stored its answer just before the lock
 					// was free.
-					return lookup(name).switchIfEmpty(asked).doFinally((signal) -> delete(lock));
+					return lookup(name).switchIfEmpty(asked).doFinally((signal) -> unlock(lock, token));
 				}
 				return awaitAnswer(name, lock).switchIfEmpty(asked);
 			});
@@ -239,21 +298,24 @@ public final class RedisVerificationCache implements AutoCloseable {
 
 	/**
 	 * Poll, more and more slowly, for the answer of the instance holding {@code lock},
-	 * for as long as it holds it.
+	 * for as long as it holds it. A lock without a time to live, or a longer one than
+	 * this library sets, is not this library's: it is not waited for.
 	 */
 	private Mono<Answer> awaitAnswer(String name, String lock) {
-		return redis(this.redis.opsForValue().multiGet(List.of(name, lock))).flatMap((values) -> {
-			String value = values.get(0);
-			if (value != null) {
+		return redis(this.redis.execute(POLL, List.of(name, lock), List.of()).next()).flatMap((reply) -> {
+			int bar = reply.indexOf('|');
+			long lockTtl = parseLong(reply.substring(0, bar));
+			String value = reply.substring(bar + 1);
+			if (!value.isEmpty()) {
 				return usable(name, value).doOnNext((answer) -> this.hits.increment());
 			}
-			return (values.get(1) != null) ? Mono.error(new StillAsking()) : Mono.empty();
+			return (lockTtl > 0 && lockTtl <= this.lockTtl.toMillis()) ? Mono.error(new StillAsking()) : Mono.empty();
 		})
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(5))
 				.maxBackoff(Duration.ofMillis(100))
 				.jitter(0)
 				.filter(StillAsking.class::isInstance))
-			.timeout(LOCK_TTL, Mono.empty());
+			.timeout(this.lockTtl, Mono.empty());
 	}
 
 	private Mono<Void> store(String name, @Nullable ApiKey key, long verifiedAt) {
@@ -271,9 +333,19 @@ public final class RedisVerificationCache implements AutoCloseable {
 			return Mono.empty();
 		}
 		long notAfter = verifiedAt + ttl.toNanos() / 1000;
-		String value = this.entries.seal(name, new Entry(valid, verifiedAt, notAfter));
-		return redis(this.redis.opsForValue().set(name, value, ttl)).then()
-			.onErrorResume(RedisUnavailable.class, (unavailable) -> Mono.empty());
+		Duration expiry = ttl;
+		// Clerk has answered: nothing here may turn that answer into a failure.
+		return Mono
+			.defer(() -> redis(this.redis.opsForValue()
+				.set(name, this.entries.seal(name, new Entry(valid, verifiedAt, notAfter)), expiry)))
+			.then()
+			.onErrorResume((failure) -> Mono.empty());
+	}
+
+	private void unlock(String lock, String token) {
+		redis(this.redis.execute(UNLOCK, List.of(lock), List.of(token)).next())
+			.onErrorResume(RedisUnavailable.class, (unavailable) -> Mono.empty())
+			.subscribe();
 	}
 
 	private void delete(String name) {
@@ -282,18 +354,41 @@ public final class RedisVerificationCache implements AutoCloseable {
 
 	/**
 	 * Record that the key with this id changed, so that no instance uses a result
-	 * verified before, and tell every instance to drop it from memory.
+	 * verified before, and tell every instance to drop it from memory. This instance
+	 * stops using such results at once; Redis is tried again until the positive TTL has
+	 * passed, after which no result verified before the change is left, and a warning
+	 * names the key if it could not be told.
 	 * @param apiKeyId the key's id
-	 * @return completes when the change is recorded and announced, or Redis failed
+	 * @return completes when the change is recorded and announced, or given up
 	 */
 	Mono<Void> changed(String apiKeyId) {
+		// The local clock stands in for Redis's until Redis answers.
+		remember(apiKeyId, nowMicros());
 		Duration memory = this.positiveTtl.plus(CHANGE_MARGIN);
-		return redis(this.redis
-			.execute(CHANGE, List.of(this.entries.changeName(apiKeyId)),
-					List.of(this.entries.channel(), apiKeyId, Long.toString(memory.toMillis())))
-			.next()).doOnNext((time) -> this.published.increment())
+		Mono<Long> change = Mono.defer(
+				() -> redis(this.redis
+					.execute(CHANGE, List.of(this.entries.changeName(apiKeyId)),
+							List.of(this.entries.channel(), apiKeyId, Long.toString(memory.toMillis())))
+					.next()));
+		return change
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
+				.maxBackoff(Duration.ofSeconds(2))
+				.filter(RedisUnavailable.class::isInstance))
+			.timeout(this.positiveTtl)
+			.doOnNext((time) -> {
+				this.published.increment();
+				remember(apiKeyId, time);
+			})
 			.then()
-			.onErrorResume(RedisUnavailable.class, (unavailable) -> Mono.empty());
+			.onErrorResume((failure) -> {
+				logger.warn("The change of API key " + apiKeyId + " could not be recorded in Redis: other "
+						+ "instances may accept results verified before it for up to " + this.positiveTtl);
+				return Mono.empty();
+			});
+	}
+
+	private void remember(String apiKeyId, long changedAt) {
+		this.changes.asMap().merge(apiKeyId, changedAt, Math::max);
 	}
 
 	/**
@@ -319,20 +414,45 @@ public final class RedisVerificationCache implements AutoCloseable {
 			}
 
 		};
-		return Flux
-			.usingWhen(Mono.fromCallable(this.connectionFactory::getReactiveConnection),
-					(connection) -> connection.pubSubCommands()
-						.createSubscription(onSubscribed)
-						.flatMapMany((subscription) -> subscription.subscribe(channel.duplicate())
-							.thenMany(subscription.receive())),
-					ReactiveRedisConnection::closeLater)
+		// Connecting may block: not on the thread that attaches, nor on a timer's. The
+		// operations' connection first, then the subscription's.
+		Mono<String> ping = this.redis.execute((commands) -> commands.ping())
+			.next()
+			.subscribeOn(Schedulers.boundedElastic())
+			.doOnSuccess((pong) -> answered());
+		Mono<ReactiveRedisConnection> connection = Mono.fromCallable(this.connectionFactory::getReactiveConnection)
+			.subscribeOn(Schedulers.boundedElastic());
+		Flux<Message<ByteBuffer, ByteBuffer>> announcements = Flux.usingWhen(
+				connection, (connected) -> connected.pubSubCommands()
+					.createSubscription(onSubscribed)
+					// Receiving starts before the subscription, so that nothing announced
+					// after the flush is missed.
+					.flatMapMany((subscription) -> subscription.receive()
+						.mergeWith(subscription.subscribe(channel.duplicate()).then(Mono.empty()))),
+				ReactiveRedisConnection::closeLater);
+		return ping.thenMany(announcements)
 			.doOnError(this::failed)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5)))
-			.subscribe((message) -> {
-				this.received.increment();
-				String apiKeyId = StandardCharsets.UTF_8.decode(message.getMessage()).toString();
-				this.caches.forEach((cache) -> cache.evictLocally(apiKeyId));
-			}, this::failed);
+			.repeatWhen((completions) -> completions.delayElements(Duration.ofSeconds(1)))
+			.subscribe((message) -> received(StandardCharsets.UTF_8.decode(message.getMessage()).toString()),
+					this::failed);
+	}
+
+	/**
+	 * Take an announcement, {@code <key id>:<Redis time>}: drop the key from memory and
+	 * remember the change. Nothing it holds may end the subscription.
+	 */
+	private void received(String announcement) {
+		try {
+			this.received.increment();
+			int colon = announcement.lastIndexOf(':');
+			String apiKeyId = (colon > 0) ? announcement.substring(0, colon) : announcement;
+			remember(apiKeyId, (colon > 0) ? parseLong(announcement.substring(colon + 1)) : nowMicros());
+			this.caches.forEach((cache) -> cache.evictLocally(apiKeyId));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An announced API-key change could not be applied: " + ex);
+		}
 	}
 
 	/**
@@ -340,13 +460,15 @@ public final class RedisVerificationCache implements AutoCloseable {
 	 * {@link RedisUnavailable} after leaving Redis alone for a while.
 	 */
 	private <T> Mono<T> redis(Mono<T> operation) {
-		return operation.timeout(this.timeout).doOnSuccess((value) -> answered()).onErrorMap((failure) -> {
+		Mono<T> started = this.connected ? operation : operation.subscribeOn(Schedulers.boundedElastic());
+		return started.timeout(this.timeout).doOnSuccess((value) -> answered()).onErrorMap((failure) -> {
 			failed(failure);
 			return RedisUnavailable.INSTANCE;
 		});
 	}
 
 	private void answered() {
+		this.connected = true;
 		if (this.degraded.compareAndSet(true, false)) {
 			logger.info("Redis answers again: API-key verifications are shared through it again");
 		}
@@ -400,7 +522,7 @@ public final class RedisVerificationCache implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "RedisVerificationCache[keyPrefix=" + this.keyPrefix + ", positiveTtl=" + this.positiveTtl
-				+ ", negativeTtl=" + this.negativeTtl + ", timeout=" + this.timeout + "]";
+				+ ", negativeTtl=" + this.negativeTtl + ", timeout=" + this.timeout + ", lockTtl=" + this.lockTtl + "]";
 	}
 
 	/**
@@ -447,7 +569,8 @@ public final class RedisVerificationCache implements AutoCloseable {
 	 *
 	 * @param hits verifications answered from Redis
 	 * @param misses verifications that asked Clerk
-	 * @param errors Redis operations that failed or timed out
+	 * @param errors Redis operations that failed or timed out, subscription attempts
+	 * included
 	 * @param rejected entries ignored because they did not open: forged, altered, moved
 	 * or unreadable
 	 * @param published key changes announced by this instance
@@ -475,6 +598,8 @@ public final class RedisVerificationCache implements AutoCloseable {
 		private Duration negativeTtl = DEFAULT_NEGATIVE_TTL;
 
 		private Duration timeout = DEFAULT_TIMEOUT;
+
+		private Duration lockTtl = DEFAULT_LOCK_TTL;
 
 		private Builder(ReactiveRedisConnectionFactory connectionFactory, String clerkSecretKey) {
 			Assert.notNull(connectionFactory, "connectionFactory must not be null");
@@ -528,6 +653,19 @@ public final class RedisVerificationCache implements AutoCloseable {
 		public Builder timeout(Duration timeout) {
 			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
 			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Set how long one instance may ask Clerk for the others when several miss the
+		 * same secret at once; they wait that long at most, then ask Clerk themselves.
+		 * Set it to the client's call timeout.
+		 * @param lockTtl a positive duration
+		 * @return this builder
+		 */
+		public Builder lockTtl(Duration lockTtl) {
+			Assert.isTrue(lockTtl != null && !lockTtl.isNegative() && !lockTtl.isZero(), "lockTtl must be positive");
+			this.lockTtl = lockTtl;
 			return this;
 		}
 

@@ -164,6 +164,60 @@ class RedisVerificationCacheTests {
 	}
 
 	@Test
+	void aResultReplayedAfterARevokeWithItsChangeRecordDeletedIsNotUsed() {
+		stubRevocable(secret(0), keyId(0));
+		this.instances.get(0).verify(secret(0));
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		String copied = this.redis.opsForValue().get(name);
+
+		this.instances.get(0).client.revokeApiKey(keyId(0), "leaked");
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
+		// Whoever can write to Redis deletes the change record and puts the old result
+		// back.
+		this.redis.delete("clerk:apikeys:c:" + keyId(0));
+		this.redis.opsForValue().set(name, copied, Duration.ofSeconds(30));
+
+		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
+		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
+		assertThat(this.instances.get(1).redis.stats().hits() + this.instances.get(2).redis.stats().hits())
+			.isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void aRevokeWhileRedisIsUnavailableIsRecordedWhenItAnswersAgain() {
+		stubRevocable(secret(0), keyId(0));
+		for (Instance instance : this.instances) {
+			assertThat(instance.verify(secret(0))).isPresent();
+		}
+		assertThat(redisServer.command("CLIENT", "PAUSE", "500")).isEqualTo("+OK");
+
+		this.instances.get(0).client.revokeApiKey(keyId(0), "leaked");
+
+		// The revoking instance refuses it at once, whatever Redis holds.
+		assertThat(this.instances.get(0).verify(secret(0))).isEmpty();
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
+		assertThat(this.instances.get(0).redis.stats().published()).isOne();
+		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
+		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
+	}
+
+	@Test
+	void aLockThatThisLibraryDidNotSetIsNotWaitedFor() {
+		stubValid(secret(0), keyId(0));
+		this.instances.get(0).verify(secret(0));
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		this.redis.delete(name);
+		// A lock without a time to live, as only someone else can have set it.
+		this.redis.opsForValue().set(name.replace(":v:", ":l:"), "squatter");
+
+		long start = System.nanoTime();
+		assertThat(this.instances.get(1).verify(secret(0))).isPresent();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
 	void entriesCannotBeAlteredForgedOrMoved() {
 		stubValid(secret(0), keyId(0));
 		stubValid(secret(1), keyId(1));
