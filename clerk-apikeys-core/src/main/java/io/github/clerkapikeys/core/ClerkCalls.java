@@ -111,11 +111,14 @@ final class ClerkCalls {
 		Duration attemptTimeout = (this.responseTimeout.compareTo(callTimeout) < 0) ? this.responseTimeout
 				: callTimeout;
 		RetryPolicy policy = (options.getRetryPolicy() != null) ? options.getRetryPolicy() : this.retryPolicy;
+		// A caller whose context does not reach the subscription (a call subscribed on
+		// another thread) still parents the call it made.
+		Observation assembledUnder = this.observationRegistry.getCurrentObservation();
 		return Mono.deferContextual((reactorContext) -> {
 			ClerkObservationContext context = new ClerkObservationContext(operation);
 			Observation observation = ClerkObservationDocumentation.CLIENT_OPERATION
 				.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
-				.parentObservation(parentObservation(reactorContext))
+				.parentObservation(parentObservation(reactorContext, assembledUnder))
 				.start();
 			Mono<T> exchange = request.exchangeToMono((response) -> this.responses.read(operation, response, type))
 				.onErrorMap((failure) -> failure(operation, failure))
@@ -126,34 +129,44 @@ final class ClerkCalls {
 			});
 			return ReactorRetry.withPolicy(attempt, policy, this.retryBudget, callTimeout)
 				.timeout(callTimeout, timedOut(operation, "call timeout", callTimeout))
-				.doOnSuccess((value) -> {
-					context.setOutcome(ClerkOutcome.SUCCESS);
-					observation.stop();
-				})
+				.doOnSuccess((value) -> stop(observation, context, ClerkOutcome.SUCCESS, null))
 				.doOnError((failure) -> {
 					if (logger.isDebugEnabled()) {
 						logger.debug(operation + " failed: " + failure.getMessage());
 					}
-					context.setOutcome(ClerkOutcome.of(failure));
-					observation.error(failure);
-					observation.stop();
+					stop(observation, context, ClerkOutcome.of(failure), failure);
 				})
-				.doOnCancel(() -> {
-					context.setOutcome(ClerkOutcome.CANCELLED);
-					observation.stop();
-				})
+				// Some operators cancel after the value: the first ending counts.
+				.doOnCancel(() -> stop(observation, context, ClerkOutcome.CANCELLED, null))
 				// The HTTP observations of the attempts take this one as their parent.
 				.contextWrite((writable) -> writable.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
 
 	/**
-	 * Return the observation a call runs under: the reactive caller's, or else the
-	 * blocking caller's, current on its thread when it subscribes.
+	 * Stop the observation of a call with its outcome, unless it is stopped already:
+	 * before the caller sees the outcome, and once.
 	 */
-	private @Nullable Observation parentObservation(ContextView reactorContext) {
+	private static void stop(Observation observation, ClerkObservationContext context, ClerkOutcome outcome,
+			@Nullable Throwable failure) {
+		if (context.end(outcome)) {
+			if (failure != null) {
+				observation.error(failure);
+			}
+			observation.stop();
+		}
+	}
+
+	/**
+	 * Return the observation a call runs under: the reactive caller's, or else the one
+	 * current when the call was made, or else the one current when it is subscribed.
+	 */
+	private @Nullable Observation parentObservation(ContextView reactorContext, @Nullable Observation assembledUnder) {
 		Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-		return (parent != null) ? parent : this.observationRegistry.getCurrentObservation();
+		if (parent != null) {
+			return parent;
+		}
+		return (assembledUnder != null) ? assembledUnder : this.observationRegistry.getCurrentObservation();
 	}
 
 	private <T> Mono<T> timedOut(ClerkOperation operation, String deadline, Duration timeout) {

@@ -18,6 +18,7 @@ import io.github.clerkapikeys.core.error.ClerkNotFoundException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 import io.github.clerkapikeys.core.observation.ClerkObservationContext;
 import io.github.clerkapikeys.core.observation.DefaultClerkObservationConvention;
+import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -25,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
 import static io.github.clerkapikeys.core.ClerkFixtures.KEY_SECRET;
+import static io.github.clerkapikeys.core.ClerkFixtures.SUBJECT;
 import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
 import static io.github.clerkapikeys.core.ClerkFixtures.errorJson;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +150,41 @@ class ObservationTests extends WireMockClientSupport {
 		StepVerifier
 			.create(observedClient().buildReactive()
 				.getApiKey(KEY_ID)
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, request)))
+			.expectNextCount(1)
+			.verifyComplete();
+		request.stop();
+
+		assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> assertThat(
+				single(contexts, ClerkObservationContext.class).getParentObservation().getContextView())
+			.isSameAs(request.getContext()));
+	}
+
+	@Test
+	void aPageTakenBeforeTheListEndsIsObservedOnceAsASuccess() {
+		wireMock.stubFor(any(anyUrl()).willReturn(
+				okJson("{\"data\": [" + apiKeyJson(KEY_ID) + "," + apiKeyJson(KEY_ID) + "], \"total_count\": 5}")));
+
+		StepVerifier.create(observedClient().buildReactive().getAllApiKeys(GetApiKeysRequest.of(SUBJECT)).take(1))
+			.expectNextCount(1)
+			.verifyComplete();
+
+		// The registry's validator fails a second stop.
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("clerk.client.operation", 1)
+			.hasObservationWithNameEqualTo("clerk.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue("clerk.operation", "getApiKeys")
+			.hasLowCardinalityKeyValue("clerk.outcome", "SUCCESS");
+	}
+
+	@Test
+	void aVerificationIsAChildOfTheVerifyingRequest() {
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID))));
+		Observation request = Observation.start("http.server.requests", this.registry);
+		ReactiveApiKeyVerifier verifier = ReactiveApiKeyVerifier.create(observedClient().buildReactive());
+
+		StepVerifier
+			.create(verifier.verify(KEY_SECRET)
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, request)))
 			.expectNextCount(1)
 			.verifyComplete();

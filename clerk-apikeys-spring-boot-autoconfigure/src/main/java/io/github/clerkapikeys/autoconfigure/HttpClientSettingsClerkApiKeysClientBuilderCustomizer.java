@@ -8,6 +8,7 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.Ordered;
+import org.springframework.util.StringUtils;
 
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
@@ -46,7 +47,7 @@ class HttpClientSettingsClerkApiKeysClientBuilderCustomizer implements ClerkApiK
 			.withReadTimeout(this.properties.getCallTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		String bundle = this.properties.getSsl().getBundle();
-		if (bundle != null) {
+		if (StringUtils.hasText(bundle)) {
 			settings = settings.withSslBundle(sslBundle(bundle));
 		}
 		builder.clientHttpConnector(this.connectorBuilder.build(settings));

@@ -125,6 +125,13 @@ class HttpClientSettingsTests {
 	}
 
 	@Test
+	void anEmptyClerkSslBundleIsNone() {
+		// What "bundle:" with no value in application.yml binds.
+		this.contextRunner.withPropertyValues("clerk.ssl.bundle=")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ClerkApiKeysClient.class));
+	}
+
+	@Test
 	void redirectsAreNeverFollowedWithTheSecretKey() {
 		clerk.stubFor(any(anyUrl())
 			.willReturn(aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:9/elsewhere")));

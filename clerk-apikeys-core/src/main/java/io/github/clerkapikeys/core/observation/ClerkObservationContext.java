@@ -1,5 +1,8 @@
 package io.github.clerkapikeys.core.observation;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.observation.Observation;
 
 import io.github.clerkapikeys.core.ClerkOperation;
@@ -12,7 +15,9 @@ public class ClerkObservationContext extends Observation.Context {
 
 	private final ClerkOperation operation;
 
-	private int attempts;
+	private final AtomicInteger attempts = new AtomicInteger();
+
+	private final AtomicBoolean ended = new AtomicBoolean();
 
 	private volatile ClerkOutcome outcome = ClerkOutcome.UNKNOWN;
 
@@ -37,7 +42,7 @@ public class ClerkObservationContext extends Observation.Context {
 	 * @return the attempts, 0 before the first
 	 */
 	public int getAttempts() {
-		return this.attempts;
+		return this.attempts.get();
 	}
 
 	/**
@@ -45,14 +50,14 @@ public class ClerkObservationContext extends Observation.Context {
 	 * @return the retries, 0 or more
 	 */
 	public int getRetries() {
-		return Math.max(0, this.attempts - 1);
+		return Math.max(0, this.attempts.get() - 1);
 	}
 
 	/**
 	 * Record that an attempt starts.
 	 */
 	public void attemptStarted() {
-		this.attempts++;
+		this.attempts.incrementAndGet();
 	}
 
 	/**
@@ -69,6 +74,20 @@ public class ClerkObservationContext extends Observation.Context {
 	 */
 	public void setOutcome(ClerkOutcome outcome) {
 		this.outcome = outcome;
+	}
+
+	/**
+	 * Record how the call ended, unless an ending was recorded already: a call may be
+	 * cancelled after its value.
+	 * @param outcome the outcome
+	 * @return whether this is the call's first ending
+	 */
+	public boolean end(ClerkOutcome outcome) {
+		if (this.ended.compareAndSet(false, true)) {
+			this.outcome = outcome;
+			return true;
+		}
+		return false;
 	}
 
 }

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkNotFoundException;
@@ -46,7 +48,9 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 		if (cached != null) {
 			return Mono.justOrEmpty(usable(cached));
 		}
-		return Mono.fromFuture(() -> this.cache.get(hash, (key) -> call(hash, secret)), true)
+		// The caller's context (its observation among others) reaches the call to Clerk.
+		return Mono.deferContextual(
+				(context) -> Mono.fromFuture(() -> this.cache.get(hash, (key) -> call(hash, secret, context)), true))
 			.flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
 	}
 
@@ -71,7 +75,7 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 						"ApiKeyVerifier.verify would block thread " + Thread.currentThread().getName()
 								+ ", which must not block; use ReactiveApiKeyVerifier there");
 			}
-			verification = this.cache.get(hash, (key) -> call(hash, secret)).join();
+			verification = this.cache.get(hash, (key) -> call(hash, secret, Context.empty())).join();
 		}
 		return Optional.ofNullable(usable(verification));
 	}
@@ -97,9 +101,10 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 	 * a failure is a verification too, so the cache keeps it only as long as it takes to
 	 * hand it to every verification that joined the call.
 	 */
-	private CompletableFuture<Verification> call(String hash, String secret) {
+	private CompletableFuture<Verification> call(String hash, String secret, ContextView context) {
 		long start = this.cache.startOfCall();
 		Mono<Optional<ApiKey>> clerk = this.client.verifyApiKey(secret)
+			.contextWrite(context)
 			.map(Optional::of)
 			.onErrorResume(ClerkNotFoundException.class, (notFound) -> Mono.just(Optional.empty()));
 		RedisVerificationCache redis = this.cache.redis();

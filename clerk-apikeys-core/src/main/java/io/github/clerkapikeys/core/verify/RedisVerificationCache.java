@@ -409,8 +409,8 @@ public final class RedisVerificationCache implements AutoCloseable {
 			@Override
 			public void onChannelSubscribed(byte[] subscribed, long count) {
 				// Announcements made while this instance was not subscribed are lost.
-				RedisVerificationCache.this.flushes.increment();
 				RedisVerificationCache.this.caches.forEach(ApiKeyVerificationCache::evictAll);
+				RedisVerificationCache.this.flushes.increment();
 			}
 
 		};
@@ -444,11 +444,12 @@ public final class RedisVerificationCache implements AutoCloseable {
 	 */
 	private void received(String announcement) {
 		try {
-			this.received.increment();
 			int colon = announcement.lastIndexOf(':');
 			String apiKeyId = (colon > 0) ? announcement.substring(0, colon) : announcement;
 			remember(apiKeyId, (colon > 0) ? parseLong(announcement.substring(colon + 1)) : nowMicros());
 			this.caches.forEach((cache) -> cache.evictLocally(apiKeyId));
+			// Counted once applied, so that a count seen means the change is in effect.
+			this.received.increment();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("An announced API-key change could not be applied: " + ex);

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
@@ -13,9 +14,11 @@ import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 /**
  * Auto-configuration imported by {@link AutoConfigureLocalClerkApi}: a
- * {@link LocalClerkApi} on a free loopback port, and the {@link ClerkConnectionDetails}
- * that point the Clerk clients at it. It runs before the Clerk auto-configuration, whose
- * properties-backed connection details then back off.
+ * {@link LocalClerkApi} on a free loopback port, and the primary
+ * {@link ClerkConnectionDetails} that point the Clerk clients at it, whatever
+ * {@code clerk.*} or the application's own connection details say. It runs before the
+ * Clerk auto-configuration, whose properties-backed connection details then back off. A
+ * Clerk client bean of the application's own is the application's to point.
  */
 @AutoConfiguration(before = ClerkApiKeysAutoConfiguration.class)
 public final class LocalClerkApiAutoConfiguration {
@@ -30,8 +33,12 @@ public final class LocalClerkApiAutoConfiguration {
 		return api;
 	}
 
+	/**
+	 * Primary, as Boot's test annotations replace what they stand in for: the tests reach
+	 * the local API even when the application defines connection details of its own.
+	 */
 	@Bean
-	@ConditionalOnMissingBean(ClerkConnectionDetails.class)
+	@Primary
 	LocalClerkApiConnectionDetails localClerkApiConnectionDetails(LocalClerkApi localClerkApi) {
 		return new LocalClerkApiConnectionDetails(localClerkApi);
 	}

@@ -3,6 +3,7 @@ package io.github.clerkapikeys.localapi.test;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -10,9 +11,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 /**
- * Starts a {@link LocalClerkApi} before the tests of a class and stops it after them, for
- * tests without Spring Boot. Register it as a field to reach the API, or extend the class
- * with it and take the API as a parameter:
+ * Starts a {@link LocalClerkApi} before the tests of a class (its nested classes
+ * included) and stops it after them, for tests without Spring Boot; each test starts with
+ * call counts from zero and no fault. Register it as a field to reach the API, or extend
+ * the class with it and take the API as a parameter:
  *
  * <pre class="code">
  * &#064;RegisterExtension
@@ -25,9 +27,13 @@ import io.github.clerkapikeys.localapi.LocalClerkApi;
  * }
  * </pre>
  */
-public class LocalClerkApiExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public class LocalClerkApiExtension
+		implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
 	private @Nullable LocalClerkApi api;
+
+	/** The class whose tests started the API: nested classes share it. */
+	private @Nullable String owner;
 
 	/**
 	 * Return the running API.
@@ -45,15 +51,29 @@ public class LocalClerkApiExtension implements BeforeAllCallback, AfterAllCallba
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.api = LocalClerkApi.start();
+		if (this.api == null) {
+			this.api = LocalClerkApi.start();
+			this.owner = context.getUniqueId();
+		}
+	}
+
+	/**
+	 * Give each test call counts from zero and no fault left by the test before.
+	 */
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		LocalClerkApi api = api();
+		api.resetCallCounts();
+		api.clearFaults();
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
 		LocalClerkApi api = this.api;
-		if (api != null) {
+		if (api != null && context.getUniqueId().equals(this.owner)) {
 			api.close();
 			this.api = null;
+			this.owner = null;
 		}
 	}
 

@@ -5,23 +5,36 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
+import org.springframework.util.ClassUtils;
 
+import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 /**
  * Gives each test method a fresh start on the context's {@link LocalClerkApi}: call
- * counts start from zero and faults injected by a test end with it. Spring caches
- * application contexts across test classes, and the local API with them; the keys seeded
- * by a test stay, as rows in a shared database would. Registered in
- * {@code META-INF/spring.factories}; does nothing in contexts without a local API.
+ * counts start from zero, the verification caches start empty, and faults injected by a
+ * test end with it. Spring caches application contexts across test classes, and the local
+ * API with them; the keys seeded by a test stay, as rows in a shared database would.
+ * Registered in {@code META-INF/spring.factories}; does nothing in contexts without a
+ * local API.
  */
 public class LocalClerkApiTestExecutionListener implements TestExecutionListener, Ordered {
+
+	private static final String VERIFICATION_CACHE = "io.github.clerkapikeys.core.verify.ApiKeyVerificationCache";
 
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
 		LocalClerkApi api = localClerkApi(testContext);
 		if (api != null) {
 			api.resetCallCounts();
+			// A key seeded, revoked or expired on the local API directly is not news to
+			// the verifiers' caches: they start empty.
+			ApplicationContext context = testContext.getApplicationContext();
+			if (ClassUtils.isPresent(VERIFICATION_CACHE, context.getClassLoader())) {
+				context.getBeansOfType(ApiKeyVerificationCache.class, false, false)
+					.values()
+					.forEach(ApiKeyVerificationCache::evictAll);
+			}
 		}
 	}
 

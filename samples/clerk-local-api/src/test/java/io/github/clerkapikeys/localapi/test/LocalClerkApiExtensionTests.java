@@ -1,5 +1,6 @@
 package io.github.clerkapikeys.localapi.test;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalClerkApiExtensionTests {
 
+	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
+
 	@RegisterExtension
 	static LocalClerkApiExtension clerk = new LocalClerkApiExtension();
 
@@ -24,9 +27,31 @@ class LocalClerkApiExtensionTests {
 			.apiUrl(api.apiUrl())
 			.secretKey(api.secretKey())
 			.build();
-		SeededApiKey key = api.createKey("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk", "read");
+		SeededApiKey key = api.createKey(USER, "read");
 
 		assertThat(client.verifyApiKey(key.secret()).scopes()).containsExactly("read");
+		assertThat(api.callCount("verifyApiKey")).isOne();
+		api.failNextCalls(Integer.MAX_VALUE, 503);
+	}
+
+	/**
+	 * Nested tests share the API of the class, with a fresh start each.
+	 */
+	@Nested
+	class NestedTests {
+
+		@Test
+		void shareTheApiAndStartWithNoCountAndNoFault(LocalClerkApi api) {
+			assertThat(api).isSameAs(clerk.api());
+			assertThat(api.callCount("verifyApiKey")).isZero();
+			ClerkApiKeysClient client = ClerkApiKeysClient.builder()
+				.apiUrl(api.apiUrl())
+				.secretKey(api.secretKey())
+				.build();
+
+			assertThat(client.withoutRetries().verifyApiKey(api.createKey(USER, "read").secret()).id()).isNotNull();
+		}
+
 	}
 
 }

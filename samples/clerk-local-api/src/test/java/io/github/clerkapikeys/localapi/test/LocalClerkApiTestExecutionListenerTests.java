@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 import io.github.clerkapikeys.localapi.SeededApiKey;
 
@@ -32,6 +33,9 @@ class LocalClerkApiTestExecutionListenerTests {
 	@Autowired
 	LocalClerkApi localClerk;
 
+	@Autowired
+	ApiKeyVerifier verifier;
+
 	static SeededApiKey seeded;
 
 	@Test
@@ -48,6 +52,19 @@ class LocalClerkApiTestExecutionListenerTests {
 
 	@Test
 	@Order(2)
+	void verifiesAKeyThatTheNextTestRevokesBehindTheClientsBack() {
+		assertThat(this.verifier.verify(seeded.secret())).isPresent();
+		this.localClerk.revokeKey(seeded.id());
+	}
+
+	@Test
+	@Order(3)
+	void startsWithEmptyVerificationCaches() {
+		assertThat(this.verifier.verify(seeded.secret())).isEmpty();
+	}
+
+	@Test
+	@Order(4)
 	void startsAfreshButKeepsTheSeededKeys() {
 		assertThat(this.localClerk.callCount("getApiKey")).isZero();
 
