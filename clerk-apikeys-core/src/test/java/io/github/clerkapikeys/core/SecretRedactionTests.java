@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SecretRedactionTests extends WireMockClientSupport {
 
-	static final String ECHOED_SECRET_KEY = "sk_test_echoedBackByAProxy0123456789";
+	static final String ECHOED_SECRET_KEY = "sk_test_echoed_back_by_a_proxy_0123";
 
 	static final String ECHOED_API_KEY_SECRET = "ak_live_echoedBackByAProxy0123456789";
 
@@ -37,7 +37,8 @@ class SecretRedactionTests extends WireMockClientSupport {
 			.isThrownBy(() -> client().verifyApiKey(ECHOED_API_KEY_SECRET))
 			.satisfies((ex) -> {
 				String everything = ex.getMessage() + ex + ex.getErrors() + ex.getTraceId() + ex.getErrorCode();
-				assertThat(everything).doesNotContain(ECHOED_SECRET_KEY, ECHOED_API_KEY_SECRET, "echoedBackByAProxy");
+				assertThat(everything).doesNotContain(ECHOED_SECRET_KEY, ECHOED_API_KEY_SECRET,
+						"echoed_back_by_a_proxy");
 				assertThat(ex.getMessage()).contains("Bearer [redacted] for " + KEY_ID + " with ak_[redacted]");
 			});
 	}

@@ -46,7 +46,7 @@ class RedisVerificationCacheTests {
 
 	static final String VERIFY = "/v1/api_keys/verify";
 
-	static final String CLERK_SECRET_KEY = "sk_test_fakeRedisSharedSecret";
+	static final String CLERK_SECRET_KEY = "sk_test_fake_redis_shared";
 
 	@RegisterExtension
 	static RedisServer redisServer = new RedisServer();

@@ -47,7 +47,7 @@ class ApplicationConnectionDetailsTests {
 
 				@Override
 				public String getSecretKey() {
-					return "sk_test_fakeButMeantForTheRealClerk";
+					return "sk_test_fake_meant_for_real_clerk";
 				}
 
 			};
