@@ -3,8 +3,6 @@ package io.github.clerkapikeys.core;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -255,17 +253,6 @@ class ObservationTests extends WireMockClientSupport {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		while (wireMock.getAllServeEvents().size() < count && System.nanoTime() < deadline) {
 			Thread.onSpinWait();
-		}
-	}
-
-	private static void stubSequence(ResponseDefinitionBuilder... responses) {
-		for (int i = 0; i < responses.length; i++) {
-			String state = (i == 0) ? Scenario.STARTED : "step-" + i;
-			var stub = any(anyUrl()).inScenario("observed").whenScenarioStateIs(state).willReturn(responses[i]);
-			if (i < responses.length - 1) {
-				stub = stub.willSetStateTo("step-" + (i + 1));
-			}
-			wireMock.stubFor(stub);
 		}
 	}
 

@@ -5,9 +5,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -36,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * What is retried, how often and how long it waits.
  */
 class RetryTests extends WireMockClientSupport {
-
-	private static final String SCENARIO = "retry";
 
 	@Test
 	void getIsRetriedAfterTwo503sAndSucceedsOnTheThirdRequest() {
@@ -283,17 +279,6 @@ class RetryTests extends WireMockClientSupport {
 
 	private static CreateApiKeyRequest createRequest() {
 		return CreateApiKeyRequest.builder().name("retry-me").subject(SUBJECT).build();
-	}
-
-	private static void stubSequence(ResponseDefinitionBuilder... responses) {
-		for (int i = 0; i < responses.length; i++) {
-			String state = (i == 0) ? Scenario.STARTED : "step-" + i;
-			var stub = any(anyUrl()).inScenario(SCENARIO).whenScenarioStateIs(state).willReturn(responses[i]);
-			if (i < responses.length - 1) {
-				stub = stub.willSetStateTo("step-" + (i + 1));
-			}
-			wireMock.stubFor(stub);
-		}
 	}
 
 	private static int closedPort() throws IOException {
