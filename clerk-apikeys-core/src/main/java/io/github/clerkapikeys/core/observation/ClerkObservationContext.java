@@ -69,14 +69,6 @@ public class ClerkObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Set how the call ended.
-	 * @param outcome the outcome
-	 */
-	public void setOutcome(ClerkOutcome outcome) {
-		this.outcome = outcome;
-	}
-
-	/**
 	 * Record how the call ended, unless an ending was recorded already: a call may be
 	 * cancelled after its value.
 	 * @param outcome the outcome
