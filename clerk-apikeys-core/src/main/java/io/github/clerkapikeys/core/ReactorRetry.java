@@ -1,11 +1,14 @@
 package io.github.clerkapikeys.core;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.util.backoff.BackOffExecution;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import io.github.clerkapikeys.core.error.ClerkApiException;
@@ -24,6 +27,9 @@ import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
  * timeout}), none that the client's {@link ClerkRetryBudget} cannot pay for, and none
  * after a failure that another attempt cannot fix (an invalid answer, a local failure).
  * The last failure is propagated as it is.
+ * <p>
+ * Time is read from the scheduler the waits run on ({@link Schedulers#parallel()}), so a
+ * test can drive a call's whole life in virtual time.
  */
 final class ReactorRetry {
 
@@ -41,7 +47,8 @@ final class ReactorRetry {
 	static <T> Mono<T> withPolicy(Mono<T> call, RetryPolicy policy, ClerkRetryBudget budget, Duration deadline) {
 		return Mono.defer(() -> {
 			BackOffExecution backOff = policy.getBackOff().start();
-			long startNanos = System.nanoTime();
+			Scheduler timer = Schedulers.parallel();
+			long startMillis = timer.now(TimeUnit.MILLISECONDS);
 			Duration limit = earlier(deadline, policy.getTimeout());
 			return call.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
@@ -56,11 +63,11 @@ final class ReactorRetry {
 				if (retryAfter != null) {
 					delayMillis = Math.max(delayMillis, retryAfter.toMillis());
 				}
-				long elapsedMillis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+				long elapsedMillis = timer.now(TimeUnit.MILLISECONDS) - startMillis;
 				if (elapsedMillis + delayMillis >= limit.toMillis() || !budget.tryAcquireRetry()) {
 					return Mono.error(failure);
 				}
-				return Mono.delay(Duration.ofMillis(delayMillis));
+				return Mono.delay(Duration.ofMillis(delayMillis), timer);
 			}))).doOnSuccess((value) -> budget.recordSuccess());
 		});
 	}

@@ -249,11 +249,4 @@ class ObservationTests extends WireMockClientSupport {
 		return contexts.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 
-	private static void awaitRequests(int count) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (wireMock.getAllServeEvents().size() < count && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
-	}
-
 }

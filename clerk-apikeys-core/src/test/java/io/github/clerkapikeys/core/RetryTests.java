@@ -274,7 +274,9 @@ class RetryTests extends WireMockClientSupport {
 			.build();
 
 		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> client.getApiKey(KEY_ID));
-		assertThat(wireMock.getAllServeEvents()).hasSizeBetween(2, 4);
+		// How many attempts fit is counted in virtual time (ReactorRetryTests); real time
+		// gives only an upper bound.
+		assertThat(wireMock.getAllServeEvents()).hasSizeBetween(1, 4);
 	}
 
 	private static CreateApiKeyRequest createRequest() {

@@ -1,5 +1,7 @@
 package io.github.clerkapikeys.core;
 
+import java.time.Duration;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -34,6 +36,24 @@ abstract class WireMockClientSupport {
 
 	ReactiveClerkApiKeysClient reactiveClient() {
 		return clientBuilder().buildReactive();
+	}
+
+	/**
+	 * Wait until the server has received {@code count} requests, or ten seconds have
+	 * passed: an upper bound, never a measure of the machine.
+	 * @param count the requests to wait for
+	 */
+	static void awaitRequests(int count) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (wireMock.getAllServeEvents().size() < count && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/**

@@ -135,7 +135,8 @@ class ClerkApiKeysAutoConfigurationTests {
 				long start = System.nanoTime();
 				assertThatExceptionOfType(ClerkTimeoutException.class)
 					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID));
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1700));
+				// An upper bound with room for one loaded core.
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2200));
 			});
 	}
 

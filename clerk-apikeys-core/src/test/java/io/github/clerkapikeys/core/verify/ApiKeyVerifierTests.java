@@ -92,6 +92,16 @@ class ApiKeyVerifierTests {
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null))));
 	}
 
+	/**
+	 * Wait until Clerk has received {@code count} verify calls, ten seconds at most.
+	 */
+	private static void awaitVerifyCalls(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (verifyCalls() < count && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+	}
+
 	private static int verifyCalls() {
 		return wireMock.findAll(postRequestedFor(urlEqualTo(VERIFY))).size();
 	}
@@ -398,7 +408,7 @@ class ApiKeyVerifierTests {
 		ApiKeyVerifier verifier = verifier(cache);
 
 		CompletableFuture<Optional<ApiKey>> inFlight = CompletableFuture.supplyAsync(() -> verifier.verify(SECRET));
-		Thread.sleep(200);
+		awaitVerifyCalls(1);
 		cache.evict(KEY_ID);
 
 		// Clerk's answer may predate the revoke that caused the eviction: use it once,
