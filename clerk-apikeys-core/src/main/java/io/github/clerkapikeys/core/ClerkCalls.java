@@ -24,12 +24,15 @@ import reactor.util.context.ContextView;
 import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 import io.github.clerkapikeys.core.observation.ClerkObservationContext;
 import io.github.clerkapikeys.core.observation.ClerkObservationConvention;
 import io.github.clerkapikeys.core.observation.ClerkObservationDocumentation;
 import io.github.clerkapikeys.core.observation.ClerkOutcome;
 import io.github.clerkapikeys.core.observation.DefaultClerkObservationConvention;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
+import io.github.clerkapikeys.core.retry.Deadlines;
+import io.github.clerkapikeys.core.retry.ReactorRetry;
 
 /**
  * Runs the calls of a client and of every view of it: one attempt after another under the
@@ -57,9 +60,7 @@ final class ClerkCalls {
 
 	private final ClerkRetryBudget retryBudget;
 
-	private final Duration responseTimeout;
-
-	private final Duration callTimeout;
+	private final Deadlines deadlines;
 
 	private final ObservationRegistry observationRegistry;
 
@@ -68,15 +69,14 @@ final class ClerkCalls {
 	private final Sinks.Many<ApiKeyChange> changes = Sinks.unsafe().many().multicast().directBestEffort();
 
 	ClerkCalls(WebClient webClient, URI apiUrl, RetryPolicy retryPolicy, ClerkRetryBudget retryBudget,
-			Duration responseTimeout, Duration callTimeout, ObservationRegistry observationRegistry,
+			Deadlines deadlines, ObservationRegistry observationRegistry,
 			@Nullable ClerkObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.apiUrl = apiUrl;
 		this.responses = new ClerkResponses(apiUrl);
 		this.retryPolicy = retryPolicy;
 		this.retryBudget = retryBudget;
-		this.responseTimeout = responseTimeout;
-		this.callTimeout = callTimeout;
+		this.deadlines = deadlines;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 	}
@@ -94,11 +94,18 @@ final class ClerkCalls {
 	}
 
 	/**
-	 * Return the longest a call of {@code options} may take.
+	 * Return the deadlines of a call made with {@code options}.
 	 */
-	Duration callTimeout(RequestOptions options) {
-		Duration timeout = options.getTimeout();
-		return (timeout != null) ? timeout : this.callTimeout;
+	Deadlines deadlines(RequestOptions options) {
+		return this.deadlines.withCallTimeout(options.getTimeout());
+	}
+
+	/**
+	 * Return the exception of a blocking caller that waited for a call of {@code options}
+	 * in vain.
+	 */
+	ClerkTimeoutException waitedTooLong(ClerkOperation operation, RequestOptions options) {
+		return ClerkTimeoutException.create(operation, host(), "call timeout", deadlines(options).callTimeout());
 	}
 
 	/**
@@ -107,9 +114,9 @@ final class ClerkCalls {
 	 */
 	<T> Mono<T> execute(ClerkOperation operation, Class<T> type, WebClient.RequestHeadersSpec<?> request,
 			RequestOptions options) {
-		Duration callTimeout = callTimeout(options);
-		Duration attemptTimeout = (this.responseTimeout.compareTo(callTimeout) < 0) ? this.responseTimeout
-				: callTimeout;
+		Deadlines deadlines = deadlines(options);
+		Duration callTimeout = deadlines.callTimeout();
+		Duration attemptTimeout = deadlines.attemptTimeout();
 		RetryPolicy policy = (options.getRetryPolicy() != null) ? options.getRetryPolicy() : this.retryPolicy;
 		// A caller whose context does not reach the subscription (a call subscribed on
 		// another thread) still parents the call it made.

@@ -25,6 +25,7 @@ import io.github.clerkapikeys.core.observation.ClerkObservationDocumentation;
 import io.github.clerkapikeys.core.observation.DefaultClerkObservationConvention;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
+import io.github.clerkapikeys.core.retry.Deadlines;
 
 /**
  * Builder of both clients: {@link #build()} for a {@link ClerkApiKeysClient},
@@ -240,7 +241,9 @@ public final class ClerkClientBuilder {
 	 * @throws ClerkConfigurationException naming the setting that is missing or wrong
 	 */
 	public ClerkApiKeysClient build() {
-		return new DefaultClerkApiKeysClient(buildReactive());
+		ClerkCalls calls = buildCalls();
+		return new DefaultClerkApiKeysClient(new DefaultReactiveClerkApiKeysClient(calls, RequestOptions.NONE), calls,
+				RequestOptions.NONE);
 	}
 
 	/**
@@ -249,6 +252,10 @@ public final class ClerkClientBuilder {
 	 * @throws ClerkConfigurationException naming the setting that is missing or wrong
 	 */
 	public ReactiveClerkApiKeysClient buildReactive() {
+		return new DefaultReactiveClerkApiKeysClient(buildCalls(), RequestOptions.NONE);
+	}
+
+	private ClerkCalls buildCalls() {
 		String key = checkSecretKey(this.secretKey);
 		URI baseUri = checkApiUrl(this.apiUrl);
 		String version = checkApiVersion(this.apiVersion);
@@ -284,9 +291,8 @@ public final class ClerkClientBuilder {
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			})
 			.build();
-		ClerkCalls calls = new ClerkCalls(webClient, baseUri, retries, budget, response, call, this.observationRegistry,
-				this.observationConvention);
-		return new DefaultReactiveClerkApiKeysClient(calls, RequestOptions.NONE);
+		return new ClerkCalls(webClient, baseUri, retries, budget, new Deadlines(response, call),
+				this.observationRegistry, this.observationConvention);
 	}
 
 	private static String checkSecretKey(@Nullable String secretKey) {

@@ -28,6 +28,7 @@ import io.github.clerkapikeys.core.error.ClerkInvalidResponseException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 
 /**

@@ -1,6 +1,5 @@
 package io.github.clerkapikeys.core;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,29 +15,39 @@ import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
+import io.github.clerkapikeys.core.model.ClerkOperation;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
+import io.github.clerkapikeys.core.retry.Deadlines;
 
 /**
  * {@link ClerkApiKeysClient} that waits on a {@link ReactiveClerkApiKeysClient},
- * rethrowing the {@link ClerkException} a call ended with as it is. On a client of this
- * library it never waits longer than the call timeout (and a moment for the timeout to
- * arrive); a client of the application's own keeps its own deadlines.
+ * rethrowing the {@link ClerkException} a call ended with as it is. Built with the calls
+ * the reactive client runs, it never waits longer than their
+ * {@linkplain Deadlines#blockingWait() deadline}; around a reactive client of the
+ * application's own, it leaves the deadlines to that client.
  */
 final class DefaultClerkApiKeysClient implements ClerkApiKeysClient {
-
-	/**
-	 * How much longer than the call timeout a blocking caller waits, for the timeout
-	 * itself to arrive.
-	 */
-	static final Duration GRACE = Duration.ofMillis(500);
 
 	private static final int STREAM_PREFETCH = 1;
 
 	private final ReactiveClerkApiKeysClient reactive;
 
+	private final @Nullable ClerkCalls calls;
+
+	private final RequestOptions options;
+
 	DefaultClerkApiKeysClient(ReactiveClerkApiKeysClient reactive) {
+		this(reactive, null, RequestOptions.NONE);
+	}
+
+	DefaultClerkApiKeysClient(ReactiveClerkApiKeysClient reactive, @Nullable ClerkCalls calls, RequestOptions options) {
 		Assert.notNull(reactive, "reactiveClient must not be null");
 		this.reactive = reactive;
+		this.calls = calls;
+		this.options = options;
 	}
 
 	@Override
@@ -48,7 +57,8 @@ final class DefaultClerkApiKeysClient implements ClerkApiKeysClient {
 
 	@Override
 	public ClerkApiKeysClient withOptions(RequestOptions options) {
-		return new DefaultClerkApiKeysClient(this.reactive.withOptions(options));
+		return new DefaultClerkApiKeysClient(this.reactive.withOptions(options), this.calls,
+				this.options.with(options));
 	}
 
 	@Override
@@ -102,18 +112,19 @@ final class DefaultClerkApiKeysClient implements ClerkApiKeysClient {
 					"ClerkApiKeysClient." + operation + " would block thread " + Thread.currentThread().getName()
 							+ ", which must not block; use ReactiveClerkApiKeysClient there");
 		}
-		if (!(this.reactive instanceof DefaultReactiveClerkApiKeysClient client)) {
+		ClerkCalls calls = this.calls;
+		if (calls == null) {
 			T value = call.block();
 			Assert.state(value != null, "Clerk's answer was empty");
 			return value;
 		}
 		CompletableFuture<T> answer = call.toFuture();
 		try {
-			return answer.get(client.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+			return answer.get(calls.deadlines(this.options).blockingWait().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
 			answer.cancel(true);
-			throw client.waitedTooLong(operation);
+			throw calls.waitedTooLong(operation, this.options);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException failure) {

@@ -1,6 +1,5 @@
 package io.github.clerkapikeys.core;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -10,11 +9,15 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
+import io.github.clerkapikeys.core.model.Arguments;
+import io.github.clerkapikeys.core.model.ClerkOperation;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 
 /**
  * {@link ReactiveClerkApiKeysClient} on a {@link WebClient}. URIs are templates
@@ -45,22 +48,6 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 	public ReactiveClerkApiKeysClient withOptions(RequestOptions options) {
 		Arguments.required("options", options);
 		return new DefaultReactiveClerkApiKeysClient(this.calls, this.options.with(options));
-	}
-
-	/**
-	 * Return the longest a blocking caller of this view may wait: its call timeout, and a
-	 * little more for the timeout to arrive.
-	 */
-	Duration maxWait() {
-		return this.calls.callTimeout(this.options).plus(DefaultClerkApiKeysClient.GRACE);
-	}
-
-	/**
-	 * Return the exception of a blocking caller that waited {@link #maxWait()} in vain.
-	 */
-	ClerkTimeoutException waitedTooLong(ClerkOperation operation) {
-		return ClerkTimeoutException.create(operation, this.calls.host(), "call timeout",
-				this.calls.callTimeout(this.options));
 	}
 
 	@Override

@@ -9,7 +9,10 @@ import io.github.clerkapikeys.core.error.ClerkNotFoundException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**

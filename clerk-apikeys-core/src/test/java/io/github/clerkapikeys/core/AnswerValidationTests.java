@@ -13,6 +13,8 @@ import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.error.ClerkInvalidResponseException;
 import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

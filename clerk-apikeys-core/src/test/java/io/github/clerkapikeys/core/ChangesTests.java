@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
 import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.model.ClerkOperation;
+import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;

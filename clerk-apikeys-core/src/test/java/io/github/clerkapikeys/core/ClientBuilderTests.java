@@ -14,6 +14,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

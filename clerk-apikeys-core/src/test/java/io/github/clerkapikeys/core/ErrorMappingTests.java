@@ -13,6 +13,8 @@ import io.github.clerkapikeys.core.error.ClerkError;
 import io.github.clerkapikeys.core.error.ClerkNotFoundException;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.ClerkOperation;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -6,6 +6,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Named;
 import reactor.core.publisher.Mono;
 
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
+
 import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
 import static io.github.clerkapikeys.core.ClerkFixtures.KEY_SECRET;
 import static io.github.clerkapikeys.core.ClerkFixtures.SUBJECT;

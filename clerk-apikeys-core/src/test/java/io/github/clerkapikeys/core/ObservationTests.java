@@ -14,6 +14,7 @@ import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.error.ClerkNotFoundException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
 import io.github.clerkapikeys.core.observation.ClerkObservationContext;
 import io.github.clerkapikeys.core.observation.DefaultClerkObservationConvention;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;

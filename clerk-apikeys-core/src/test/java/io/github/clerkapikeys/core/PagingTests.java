@@ -13,6 +13,7 @@ import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

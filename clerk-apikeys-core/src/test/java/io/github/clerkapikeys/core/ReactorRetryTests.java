@@ -12,7 +12,9 @@ import reactor.test.StepVerifier;
 import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkRateLimitException;
 import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
+import io.github.clerkapikeys.core.retry.ReactorRetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,6 +17,7 @@ import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

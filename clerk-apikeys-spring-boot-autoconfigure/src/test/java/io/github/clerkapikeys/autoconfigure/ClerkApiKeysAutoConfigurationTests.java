@@ -23,10 +23,10 @@ import reactor.core.publisher.Flux;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
-import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 

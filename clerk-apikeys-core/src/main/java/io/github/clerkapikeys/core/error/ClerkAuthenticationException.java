@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 
 /**
  * HTTP 401: Clerk did not accept the secret key (missing, wrong or revoked).

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 
 /**
  * HTTP 400: the request was malformed or a parameter failed Clerk's checks.

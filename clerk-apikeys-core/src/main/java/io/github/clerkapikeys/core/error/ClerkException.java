@@ -2,7 +2,7 @@ package io.github.clerkapikeys.core.error;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 
 /**
  * Root of every failure of a call to Clerk: {@link ClerkApiException} when Clerk answered

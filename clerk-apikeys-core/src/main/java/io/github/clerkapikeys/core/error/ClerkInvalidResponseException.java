@@ -1,6 +1,6 @@
 package io.github.clerkapikeys.core.error;
 
-import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 
 /**
  * Clerk, or something in front of it, answered with a success status but not with what

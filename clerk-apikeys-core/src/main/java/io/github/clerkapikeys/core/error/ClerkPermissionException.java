@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 
 /**
  * HTTP 403: the secret key is valid but may not do this.

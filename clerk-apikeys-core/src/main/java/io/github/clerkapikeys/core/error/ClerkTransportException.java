@@ -8,7 +8,7 @@ import io.netty.handler.timeout.WriteTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
-import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 
 /**
  * No usable answer arrived from Clerk: the connection could not be opened, was reset, or

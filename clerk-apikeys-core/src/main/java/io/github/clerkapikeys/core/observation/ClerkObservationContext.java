@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.observation.Observation;
 
-import io.github.clerkapikeys.core.ClerkOperation;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 
 /**
  * What an observation of a Clerk call knows: its operation, how many attempts it made

@@ -1,13 +1,10 @@
 package io.github.clerkapikeys.core.observation;
 
-import io.github.clerkapikeys.core.error.ClerkApiException;
-import io.github.clerkapikeys.core.error.ClerkInvalidResponseException;
-import io.github.clerkapikeys.core.error.ClerkRateLimitException;
-import io.github.clerkapikeys.core.error.ClerkTimeoutException;
-import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.core.error.ClerkFailureKind;
 
 /**
- * How a Clerk call ended, as observations report it.
+ * How a Clerk call ended, as observations report it: a failure by its
+ * {@link ClerkFailureKind}.
  */
 public enum ClerkOutcome {
 
@@ -44,26 +41,15 @@ public enum ClerkOutcome {
 	 * @return the outcome
 	 */
 	public static ClerkOutcome of(Throwable failure) {
-		if (failure instanceof ClerkRateLimitException) {
-			return RATE_LIMITED;
-		}
-		if (failure instanceof ClerkApiException api) {
-			int status = api.getStatusCode();
-			if (status >= 400 && status < 500) {
-				return CLIENT_ERROR;
-			}
-			return (status >= 500 && status < 600) ? SERVER_ERROR : UNKNOWN;
-		}
-		if (failure instanceof ClerkTimeoutException) {
-			return TIMEOUT;
-		}
-		if (failure instanceof ClerkTransportException) {
-			return TRANSPORT_ERROR;
-		}
-		if (failure instanceof ClerkInvalidResponseException) {
-			return INVALID_RESPONSE;
-		}
-		return UNKNOWN;
+		return switch (ClerkFailureKind.of(failure)) {
+			case REJECTED, APPLICATION_REFUSED -> CLIENT_ERROR;
+			case RATE_LIMITED -> RATE_LIMITED;
+			case SERVER_ERROR -> SERVER_ERROR;
+			case TIMEOUT -> TIMEOUT;
+			case CONNECTION -> TRANSPORT_ERROR;
+			case INVALID_RESPONSE -> INVALID_RESPONSE;
+			case LOCAL -> UNKNOWN;
+		};
 	}
 
 }

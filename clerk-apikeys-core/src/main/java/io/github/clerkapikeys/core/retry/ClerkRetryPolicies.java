@@ -9,6 +9,7 @@ import org.springframework.util.Assert;
 
 import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.error.ClerkFailureKind;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
 
 /**
@@ -98,7 +99,7 @@ public final class ClerkRetryPolicies {
 	 * harm, under the rules of the class description.
 	 */
 	private static boolean isTransient(Throwable failure, Set<Integer> retryStatuses, boolean retryCreate) {
-		if (!(failure instanceof ClerkException clerkFailure)) {
+		if (!ClerkFailureKind.of(failure).isClerkUnavailable() || !(failure instanceof ClerkException clerkFailure)) {
 			return false;
 		}
 		if (clerkFailure instanceof ClerkTransportException transport && !transport.isRequestSent()) {

@@ -23,9 +23,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
-import io.github.clerkapikeys.core.error.ClerkRateLimitException;
-import io.github.clerkapikeys.core.error.ClerkServerException;
-import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.core.error.ClerkFailureKind;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
@@ -280,7 +278,8 @@ public final class ApiKeyVerificationCache {
 	 * @return the verification
 	 */
 	Verification failed(String hash, Throwable failure) {
-		ApiKey stale = (this.lastGood != null && clerkUnavailable(failure)) ? this.lastGood.getIfPresent(hash) : null;
+		ApiKey stale = (this.lastGood != null && ClerkFailureKind.of(failure).isClerkUnavailable())
+				? this.lastGood.getIfPresent(hash) : null;
 		if (stale != null && stale.isValidAt(now())) {
 			this.staleHits.increment();
 			return new Verification(stale, null, Duration.ZERO);
@@ -290,11 +289,6 @@ public final class ApiKeyVerificationCache {
 
 	private static Duration shorter(Duration ttl, Duration maxTtl) {
 		return (maxTtl.compareTo(ttl) < 0) ? maxTtl : ttl;
-	}
-
-	private static boolean clerkUnavailable(Throwable failure) {
-		return failure instanceof ClerkTransportException || failure instanceof ClerkRateLimitException
-				|| failure instanceof ClerkServerException;
 	}
 
 	Instant now() {

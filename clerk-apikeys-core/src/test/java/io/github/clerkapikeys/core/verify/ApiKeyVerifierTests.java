@@ -27,12 +27,12 @@ import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.MutableClock;
-import io.github.clerkapikeys.core.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
 import io.github.clerkapikeys.core.error.ClerkRateLimitException;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

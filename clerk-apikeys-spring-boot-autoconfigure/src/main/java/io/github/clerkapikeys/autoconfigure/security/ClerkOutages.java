@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OAuth2I
 
 import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.error.ClerkFailureKind;
 
 /**
  * What the introspectors throw, and how an authentication failure caused by Clerk being
@@ -34,16 +35,12 @@ final class ClerkOutages {
 	}
 
 	/**
-	 * Return the {@link ClerkException} that caused an authentication failure, if Clerk
-	 * being unavailable is what failed.
+	 * Return the {@link ClerkException} that caused an authentication failure, if a
+	 * failed Clerk call is what failed: the verifier has already told an invalid key (no
+	 * exception) from every failure of Clerk's (see {@link ClerkFailureKind}).
 	 */
 	static @Nullable ClerkException cause(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof ClerkException clerk) {
-				return clerk;
-			}
-		}
-		return null;
+		return ClerkFailureKind.find(failure);
 	}
 
 	/**

@@ -12,9 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

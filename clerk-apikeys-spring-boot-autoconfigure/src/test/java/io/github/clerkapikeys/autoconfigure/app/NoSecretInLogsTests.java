@@ -8,8 +8,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 
 import io.github.clerkapikeys.core.ClerkFixtures;
-import io.github.clerkapikeys.core.ClerkOperation;
 import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkError;
 import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.ClerkOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.CreateApiKeyRequest;
-import io.github.clerkapikeys.core.GetApiKeysRequest;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
+import io.github.clerkapikeys.core.model.GetApiKeysRequest;
 
 /**
  * The API keys of one user. In a real service {@code userId} is the signed-in Clerk user,

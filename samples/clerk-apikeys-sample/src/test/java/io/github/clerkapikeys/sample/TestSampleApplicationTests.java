@@ -5,8 +5,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 import static org.assertj.core.api.Assertions.assertThat;

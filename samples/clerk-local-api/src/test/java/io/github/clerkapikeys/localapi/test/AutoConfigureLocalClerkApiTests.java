@@ -6,9 +6,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 import io.github.clerkapikeys.localapi.SeededApiKey;

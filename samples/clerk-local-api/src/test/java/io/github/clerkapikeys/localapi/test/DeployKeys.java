@@ -3,8 +3,8 @@ package io.github.clerkapikeys.localapi.test;
 import org.springframework.stereotype.Service;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 
 /**
  * The user service of README.md's examples.

@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core;
+package io.github.clerkapikeys.core.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class GetApiKeysRequest {
 	 * Return the subject whose keys are listed.
 	 * @return the subject
 	 */
-	String getSubject() {
+	public String getSubject() {
 		return this.subject;
 	}
 
@@ -63,7 +63,7 @@ public final class GetApiKeysRequest {
 	 * Return the page size.
 	 * @return the limit, or {@code null} for Clerk's default of 10
 	 */
-	@Nullable Integer getLimit() {
+	public @Nullable Integer getLimit() {
 		return this.limit;
 	}
 
@@ -71,14 +71,17 @@ public final class GetApiKeysRequest {
 	 * Return how many keys to skip.
 	 * @return the offset, or {@code null} for 0
 	 */
-	@Nullable Integer getOffset() {
+	public @Nullable Integer getOffset() {
 		return this.offset;
 	}
 
 	/**
 	 * Return a copy of this query with another page window.
+	 * @param limit the page size
+	 * @param offset how many keys to skip
+	 * @return the copy
 	 */
-	GetApiKeysRequest withPage(int limit, int offset) {
+	public GetApiKeysRequest withPage(int limit, int offset) {
 		return builder().subject(this.subject)
 			.type(this.type)
 			.includeInvalid(this.includeInvalid)
@@ -92,7 +95,7 @@ public final class GetApiKeysRequest {
 	 * Return the query parameters that are set, in Clerk's names, in a stable order.
 	 * @return parameter names to values
 	 */
-	Map<String, Object> toQueryParameters() {
+	public Map<String, Object> toQueryParameters() {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("subject", this.subject);
 		putIfSet(parameters, "type", this.type);

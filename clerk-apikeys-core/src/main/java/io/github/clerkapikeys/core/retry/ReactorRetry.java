@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core;
+package io.github.clerkapikeys.core.retry;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +12,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import io.github.clerkapikeys.core.error.ClerkApiException;
-import io.github.clerkapikeys.core.error.ClerkException;
-import io.github.clerkapikeys.core.error.ClerkInvalidResponseException;
-import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
+import io.github.clerkapikeys.core.error.ClerkFailureKind;
 
 /**
  * Applies a Spring Framework {@link RetryPolicy} to a {@link Mono} with Reactor's
@@ -31,7 +29,7 @@ import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
  * Time is read from the scheduler the waits run on ({@link Schedulers#parallel()}), so a
  * test can drive a call's whole life in virtual time.
  */
-final class ReactorRetry {
+public final class ReactorRetry {
 
 	private ReactorRetry() {
 	}
@@ -44,7 +42,7 @@ final class ReactorRetry {
 	 * @param deadline the time the whole call may take
 	 * @return a {@link Mono} that re-subscribes to {@code call} as the policy allows
 	 */
-	static <T> Mono<T> withPolicy(Mono<T> call, RetryPolicy policy, ClerkRetryBudget budget, Duration deadline) {
+	public static <T> Mono<T> withPolicy(Mono<T> call, RetryPolicy policy, ClerkRetryBudget budget, Duration deadline) {
 		return Mono.defer(() -> {
 			BackOffExecution backOff = policy.getBackOff().start();
 			Scheduler timer = Schedulers.parallel();
@@ -52,7 +50,7 @@ final class ReactorRetry {
 			Duration limit = earlier(deadline, policy.getTimeout());
 			return call.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 				Throwable failure = signal.failure();
-				if (!mayRetry(failure) || !policy.shouldRetry(failure)) {
+				if (!ClerkFailureKind.of(failure).isRetryable() || !policy.shouldRetry(failure)) {
 					return Mono.error(failure);
 				}
 				long delayMillis = backOff.nextBackOff();
@@ -70,15 +68,6 @@ final class ReactorRetry {
 				return Mono.delay(Duration.ofMillis(delayMillis), timer);
 			}))).doOnSuccess((value) -> budget.recordSuccess());
 		});
-	}
-
-	/**
-	 * Return whether another attempt could fix {@code failure}, whatever the policy says:
-	 * an invalid answer would come again, and a failure that is not a
-	 * {@link ClerkException} is a local one.
-	 */
-	private static boolean mayRetry(Throwable failure) {
-		return failure instanceof ClerkException && !(failure instanceof ClerkInvalidResponseException);
 	}
 
 	private static Duration earlier(Duration deadline, @Nullable Duration policyTimeout) {

@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core;
+package io.github.clerkapikeys.core.model;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * request is sent. Messages name the field and the rule but never echo the value, which
  * could be a secret passed by mistake.
  */
-final class Arguments {
+public final class Arguments {
 
 	static final Pattern API_KEY_ID = Pattern.compile("^(ak|api_key)_[0-9A-Fa-f]{32}$");
 
@@ -33,7 +33,14 @@ final class Arguments {
 	private Arguments() {
 	}
 
-	static String apiKeyId(@Nullable String apiKeyId) {
+	/**
+	 * Return {@code apiKeyId} if it has the form of Clerk's API-key ids, so no caller can
+	 * steer a request to another path.
+	 * @param apiKeyId the id to check
+	 * @return the id
+	 * @throws IllegalArgumentException if the id is missing or malformed
+	 */
+	public static String apiKeyId(@Nullable String apiKeyId) {
 		return matching("apiKeyID", apiKeyId, API_KEY_ID);
 	}
 
@@ -105,13 +112,27 @@ final class Arguments {
 		return offset;
 	}
 
-	static String secret(@Nullable String secret) {
+	/**
+	 * Return {@code secret} if it is present and not blank.
+	 * @param secret the API-key secret to check
+	 * @return the secret
+	 * @throws IllegalArgumentException if the secret is missing or blank
+	 */
+	public static String secret(@Nullable String secret) {
 		secret = required("secret", secret);
 		check(!secret.isBlank(), "secret must not be blank");
 		return secret;
 	}
 
-	static <T> T required(String field, @Nullable T value) {
+	/**
+	 * Return {@code value} if it is present.
+	 * @param <T> the value's type
+	 * @param field the name of the argument, for the message
+	 * @param value the value to check
+	 * @return the value
+	 * @throws IllegalArgumentException if the value is {@code null}
+	 */
+	public static <T> T required(String field, @Nullable T value) {
 		if (value == null) {
 			throw new IllegalArgumentException(field + " must not be null");
 		}

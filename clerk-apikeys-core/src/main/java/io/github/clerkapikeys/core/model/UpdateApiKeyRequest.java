@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core;
+package io.github.clerkapikeys.core.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +28,11 @@ public final class UpdateApiKeyRequest {
 		return new Builder();
 	}
 
-	Map<String, @Nullable Object> toBody() {
+	/**
+	 * Return the JSON body Clerk receives: the fields that are set, in Clerk's names.
+	 * @return field names to values
+	 */
+	public Map<String, @Nullable Object> toBody() {
 		return this.body;
 	}
 

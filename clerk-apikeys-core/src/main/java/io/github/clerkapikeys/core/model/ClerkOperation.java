@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core;
+package io.github.clerkapikeys.core.model;
 
 /**
  * The eight API-key operations, named by Clerk's operation ids.

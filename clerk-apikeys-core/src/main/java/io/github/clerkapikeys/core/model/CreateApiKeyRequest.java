@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core;
+package io.github.clerkapikeys.core.model;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class CreateApiKeyRequest {
 	 * Return the key's name.
 	 * @return the name
 	 */
-	String getName() {
+	public String getName() {
 		return this.name;
 	}
 
@@ -60,11 +60,15 @@ public final class CreateApiKeyRequest {
 	 * Return the user, organization or machine the key is for.
 	 * @return the subject
 	 */
-	String getSubject() {
+	public String getSubject() {
 		return this.subject;
 	}
 
-	Map<String, Object> toBody() {
+	/**
+	 * Return the JSON body Clerk receives, in Clerk's names.
+	 * @return field names to values
+	 */
+	public Map<String, Object> toBody() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", this.name);
 		body.put("subject", this.subject);

@@ -1,0 +1,57 @@
+package io.github.clerkapikeys.core;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layout of the core module, checked: packages without cycles, the model a leaf,
+ * errors that know only the model, and no way from the library to Spring Boot's wiring.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses CORE = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.github.clerkapikeys");
+
+	@Test
+	void packagesHaveNoCycles() {
+		slices().matching("io.github.clerkapikeys.(**)").should().beFreeOfCycles().check(CORE);
+	}
+
+	@Test
+	void modelIsALeaf() {
+		noClasses().that()
+			.resideInAPackage("io.github.clerkapikeys.core.model..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("io.github.clerkapikeys..")
+				.and(resideOutsideOfPackage("io.github.clerkapikeys.core.model..")))
+			.check(CORE);
+	}
+
+	@Test
+	void errorsKnowOnlyTheModel() {
+		noClasses().that()
+			.resideInAPackage("io.github.clerkapikeys.core.error..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.clerkapikeys.core", "io.github.clerkapikeys.core.retry..",
+					"io.github.clerkapikeys.core.observation..", "io.github.clerkapikeys.core.verify..")
+			.check(CORE);
+	}
+
+	@Test
+	void theLibraryNeverReachesSpringBootsWiring() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.clerkapikeys.autoconfigure..", "org.springframework.boot..")
+			.check(CORE);
+	}
+
+}
