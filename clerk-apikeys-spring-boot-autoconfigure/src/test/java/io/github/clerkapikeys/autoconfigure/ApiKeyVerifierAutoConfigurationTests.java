@@ -42,7 +42,8 @@ class ApiKeyVerifierAutoConfigurationTests {
 	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ClerkApiKeysAutoConfiguration.class,
+				ApiKeyVerifierAutoConfiguration.class, ClerkMetricsAutoConfiguration.class))
 		.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.api-url=" + wireMock.baseUrl() + "/v1",
 				"clerk.retry.enabled=false");
 

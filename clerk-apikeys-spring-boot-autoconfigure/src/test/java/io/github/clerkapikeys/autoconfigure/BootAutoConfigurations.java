@@ -48,12 +48,22 @@ public final class BootAutoConfigurations {
 	}
 
 	/**
+	 * Return whether {@code name} is one of this library's auto-configurations outside
+	 * Spring Security's.
+	 * @param name the auto-configuration's class name
+	 * @return whether it is
+	 */
+	public static boolean isClerks(String name) {
+		return name.startsWith("io.github.clerkapikeys.autoconfigure.") && !name.contains(".security.");
+	}
+
+	/**
 	 * Return the auto-configurations of this library and of Boot's WebClient, HTTP
 	 * clients and SSL bundles.
 	 * @return the auto-configurations
 	 */
 	public static AutoConfigurations webClient() {
-		return matching((name) -> name.equals("io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration")
+		return matching((name) -> isClerks(name)
 				|| name.equals("org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 				|| name.startsWith("org.springframework.boot.http.client.autoconfigure.")
 				|| name.startsWith("org.springframework.boot.autoconfigure.ssl.")

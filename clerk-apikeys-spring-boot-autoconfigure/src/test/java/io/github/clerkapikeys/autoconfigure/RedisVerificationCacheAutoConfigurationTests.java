@@ -50,9 +50,8 @@ class RedisVerificationCacheAutoConfigurationTests {
 	static WireMockExtension clerk = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(BootAutoConfigurations
-			.matching((name) -> name.equals("io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration")
-					|| name.equals("org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")))
+		.withConfiguration(BootAutoConfigurations.matching((name) -> BootAutoConfigurations.isClerks(name)
+				|| name.equals("org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")))
 		.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.api-url=" + clerk.baseUrl() + "/v1",
 				"clerk.retry.enabled=false", "spring.data.redis.host=127.0.0.1",
 				"spring.data.redis.port=" + redisServer.port());
@@ -171,8 +170,7 @@ class RedisVerificationCacheAutoConfigurationTests {
 	@Test
 	void enabledWithoutARedisConnectionFactorySaysWhatToConfigure() {
 		new ApplicationContextRunner()
-			.withConfiguration(BootAutoConfigurations
-				.matching((name) -> name.equals("io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration")))
+			.withConfiguration(BootAutoConfigurations.matching((name) -> BootAutoConfigurations.isClerks(name)))
 			.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.verify.cache.redis.enabled=true")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.resource.introspection.Reactiv
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
+import io.github.clerkapikeys.autoconfigure.ApiKeyVerifierAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
@@ -33,7 +34,7 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
  * beans are made only for {@code spring.security.oauth2.resourceserver.opaquetoken.*},
  * and before Boot's default web security.
  */
-@AutoConfiguration(after = ClerkApiKeysAutoConfiguration.class, afterName = {
+@AutoConfiguration(after = { ClerkApiKeysAutoConfiguration.class, ApiKeyVerifierAutoConfiguration.class }, afterName = {
 		ClerkApiKeysSecurityAutoConfiguration.RESOURCE_SERVER + "OAuth2ResourceServerAutoConfiguration",
 		ClerkApiKeysSecurityAutoConfiguration.RESOURCE_SERVER + "servlet.OAuth2ResourceServerAutoConfiguration",
 		ClerkApiKeysSecurityAutoConfiguration.RESOURCE_SERVER
