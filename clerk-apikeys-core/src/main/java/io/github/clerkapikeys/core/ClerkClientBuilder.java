@@ -30,7 +30,7 @@ import io.github.clerkapikeys.core.retry.Deadlines;
 /**
  * Builder of both clients: {@link #build()} for a {@link ClerkApiKeysClient},
  * {@link #buildReactive()} for a {@link ReactiveClerkApiKeysClient}. Start one with
- * {@link ClerkApiKeysClient#builder()} or {@link ReactiveClerkApiKeysClient#builder()}.
+ * {@link ClerkApiKeysClient#builder()}.
  * <p>
  * Only {@link #secretKey(String)} is required; everything else has a default. Settings
  * are checked when the client is built, and a {@link ClerkConfigurationException} names

@@ -23,18 +23,11 @@ import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
  * Arguments are checked against Clerk's spec when the method is called: a wrong one
  * throws {@link IllegalArgumentException} naming the field, and no request is sent.
  * Failures arrive as {@link ClerkException} signals. Instances are immutable and
- * thread-safe; build one with {@link #builder()}, and change the settings of some calls
- * with {@link #withOptions(RequestOptions)}.
+ * thread-safe; build one with {@link ClerkApiKeysClient#builder()} and
+ * {@link ClerkClientBuilder#buildReactive()}, and change the settings of some calls with
+ * {@link #withOptions(RequestOptions)}.
  */
 public interface ReactiveClerkApiKeysClient {
-
-	/**
-	 * Start building a client; finish with {@link ClerkClientBuilder#buildReactive()}.
-	 * @return a new builder
-	 */
-	static ClerkClientBuilder builder() {
-		return new ClerkClientBuilder();
-	}
 
 	/**
 	 * Return a view of this client whose calls use {@code options} where they set

@@ -155,8 +155,7 @@ class ClientBuilderTests extends WireMockClientSupport {
 
 		assertThat(builder.toString()).doesNotContain(SECRET_KEY).contains("secretKey=******");
 		assertThat(builder.build().toString()).doesNotContain(SECRET_KEY);
-		assertThat(
-				ReactiveClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl()).buildReactive().toString())
+		assertThat(ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl()).buildReactive().toString())
 			.doesNotContain(SECRET_KEY);
 		assertThat(key.toString()).doesNotContain(KEY_SECRET).contains("secret=******");
 		assertThat(new ApiKeySecret(KEY_SECRET).toString()).doesNotContain(KEY_SECRET);

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
@@ -46,12 +47,10 @@ public final class ClerkApiKeysAutoConfiguration {
 		if (!budget.isEnabled()) {
 			return ClerkRetryBudget.unlimited();
 		}
-		try {
-			return ClerkRetryBudget.of(budget.getMaxTokens(), budget.getTokenRatio());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ClerkConfigurationException("retryBudget", String.valueOf(ex.getMessage()));
-		}
+		PropertyChecks.check("clerk.retry.budget.max-tokens", budget.getMaxTokens(),
+				() -> ClerkRetryBudget.of(budget.getMaxTokens(), ClerkRetryBudget.DEFAULT_TOKEN_RATIO));
+		return PropertyChecks.check("clerk.retry.budget.token-ratio", budget.getTokenRatio(),
+				() -> ClerkRetryBudget.of(budget.getMaxTokens(), budget.getTokenRatio()));
 	}
 
 	@Bean
@@ -72,13 +71,44 @@ public final class ClerkApiKeysAutoConfiguration {
 	ReactiveClerkApiKeysClient reactiveClerkApiKeysClient(ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ClerkObservationConvention> observationConvention,
-			ObjectProvider<ClerkApiKeysClientBuilderCustomizer> customizers) {
-		ClerkClientBuilder builder = ReactiveClerkApiKeysClient.builder()
+			ObjectProvider<ClerkApiKeysClientBuilderCustomizer> customizers, ClerkProperties properties,
+			ClerkConnectionDetails clerkConnectionDetails) {
+		ClerkClientBuilder builder = ClerkApiKeysClient.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfUnique());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.buildReactive();
+		try {
+			return builder.buildReactive();
+		}
+		catch (ClerkConfigurationException ex) {
+			throw invalidProperty(ex, properties, clerkConnectionDetails);
+		}
+	}
+
+	/**
+	 * Return the failure of a client that could not be built as the invalid value of the
+	 * property behind the refused setting, so that Boot's failure analysis names the
+	 * property and where its value came from; the secret key, whose value is never shown,
+	 * is explained by {@link ClerkConfigurationFailureAnalyzer}.
+	 */
+	private static RuntimeException invalidProperty(ClerkConfigurationException ex, ClerkProperties properties,
+			ClerkConnectionDetails connectionDetails) {
+		String reason = String.valueOf(ex.getMessage());
+		return switch (ex.getSetting()) {
+			case "apiUrl" -> new InvalidConfigurationPropertyValueException("clerk.api-url",
+					connectionDetails.getApiUrl(), reason + ". For Clerk's own API, leave 'clerk.api-url' unset "
+							+ "(it defaults to https://api.clerk.com/v1)");
+			case "apiVersion" -> new InvalidConfigurationPropertyValueException("clerk.api-version",
+					connectionDetails.getApiVersion(), reason);
+			case "connectTimeout" -> new InvalidConfigurationPropertyValueException("clerk.connect-timeout",
+					properties.getConnectTimeout(), reason);
+			case "responseTimeout" -> new InvalidConfigurationPropertyValueException("clerk.response-timeout",
+					properties.getResponseTimeout(), reason);
+			case "callTimeout" -> new InvalidConfigurationPropertyValueException("clerk.call-timeout",
+					properties.getCallTimeout(), reason);
+			default -> ex;
+		};
 	}
 
 	@Bean

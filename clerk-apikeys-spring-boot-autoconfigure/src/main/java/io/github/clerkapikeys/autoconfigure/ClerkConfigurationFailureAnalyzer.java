@@ -26,7 +26,9 @@ class ClerkConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ClerkCon
 					"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY, to the "
 							+ "secret key of your Clerk instance. Find it in the Clerk Dashboard under "
 							+ "Configure > API keys; it starts with sk_test_ (development) or sk_live_ "
-							+ "(production). To start without Clerk, set 'clerk.enabled=false'.",
+							+ "(production). To develop without a Clerk account, run the application on the local "
+							+ "Clerk API: ./mvnw spring-boot:test-run with the clerk-apikeys-local-api test "
+							+ "dependency (see README, 'Testing your application').",
 					cause);
 		}
 		String action = "Update '" + property + "' in your configuration.";

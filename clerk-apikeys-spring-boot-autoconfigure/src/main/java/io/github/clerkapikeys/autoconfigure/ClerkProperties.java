@@ -168,7 +168,7 @@ public class ClerkProperties {
 		/**
 		 * Delay before the first retry.
 		 */
-		private Duration initialInterval = Duration.ofMillis(200);
+		private Duration delay = Duration.ofMillis(200);
 
 		/**
 		 * Multiplier applied to the delay after each retry.
@@ -178,11 +178,10 @@ public class ClerkProperties {
 		/**
 		 * Maximum delay between two attempts.
 		 */
-		private Duration maxInterval = Duration.ofSeconds(2);
+		private Duration maxDelay = Duration.ofSeconds(2);
 
 		/**
-		 * Random spread added to or taken from each delay. Must not exceed the initial
-		 * interval.
+		 * Random spread added to or taken from each delay. Must not exceed the delay.
 		 */
 		private Duration jitter = Duration.ofMillis(100);
 
@@ -216,12 +215,12 @@ public class ClerkProperties {
 			this.maxRetries = maxRetries;
 		}
 
-		public Duration getInitialInterval() {
-			return this.initialInterval;
+		public Duration getDelay() {
+			return this.delay;
 		}
 
-		public void setInitialInterval(Duration initialInterval) {
-			this.initialInterval = initialInterval;
+		public void setDelay(Duration delay) {
+			this.delay = delay;
 		}
 
 		public double getMultiplier() {
@@ -232,12 +231,12 @@ public class ClerkProperties {
 			this.multiplier = multiplier;
 		}
 
-		public Duration getMaxInterval() {
-			return this.maxInterval;
+		public Duration getMaxDelay() {
+			return this.maxDelay;
 		}
 
-		public void setMaxInterval(Duration maxInterval) {
-			this.maxInterval = maxInterval;
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
 		}
 
 		public Duration getJitter() {

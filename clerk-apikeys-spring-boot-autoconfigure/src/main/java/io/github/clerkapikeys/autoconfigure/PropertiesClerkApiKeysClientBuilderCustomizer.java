@@ -5,7 +5,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.retry.RetryPolicy;
 
 import io.github.clerkapikeys.core.ClerkClientBuilder;
-import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
@@ -46,20 +45,16 @@ class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClien
 		if (!retry.isEnabled()) {
 			return ClerkRetryPolicies.none();
 		}
-		try {
-			return ClerkRetryPolicies.builder()
-				.maxRetries(retry.getMaxRetries())
-				.delay(retry.getInitialInterval())
-				.multiplier(retry.getMultiplier())
-				.maxDelay(retry.getMaxInterval())
-				.jitter(retry.getJitter())
-				.retryStatuses(retry.getStatuses())
-				.retryCreate(retry.isCreateEnabled())
-				.build();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ClerkConfigurationException("retryPolicy", String.valueOf(ex.getMessage()));
-		}
+		ClerkRetryPolicies.Builder builder = ClerkRetryPolicies.builder().retryCreate(retry.isCreateEnabled());
+		PropertyChecks.set("clerk.retry.max-retries", retry.getMaxRetries(), builder::maxRetries);
+		PropertyChecks.set("clerk.retry.delay", retry.getDelay(), builder::delay);
+		PropertyChecks.set("clerk.retry.multiplier", retry.getMultiplier(), builder::multiplier);
+		PropertyChecks.set("clerk.retry.max-delay", retry.getMaxDelay(), builder::maxDelay);
+		PropertyChecks.set("clerk.retry.jitter", retry.getJitter(), builder::jitter);
+		PropertyChecks.set("clerk.retry.statuses", retry.getStatuses(), builder::retryStatuses);
+		// What build() checks is how the values fit together: the jitter against the
+		// delay.
+		return PropertyChecks.check("clerk.retry.jitter", retry.getJitter(), builder::build);
 	}
 
 	@Override

@@ -37,8 +37,8 @@ class ConfigurationMetadataTests {
 
 		assertThat(properties).containsOnlyKeys("clerk.enabled", "clerk.secret-key", "clerk.api-url",
 				"clerk.api-version", "clerk.connect-timeout", "clerk.response-timeout", "clerk.call-timeout",
-				"clerk.ssl.bundle", "clerk.retry.enabled", "clerk.retry.max-retries", "clerk.retry.initial-interval",
-				"clerk.retry.multiplier", "clerk.retry.max-interval", "clerk.retry.jitter", "clerk.retry.statuses",
+				"clerk.ssl.bundle", "clerk.retry.enabled", "clerk.retry.max-retries", "clerk.retry.delay",
+				"clerk.retry.multiplier", "clerk.retry.max-delay", "clerk.retry.jitter", "clerk.retry.statuses",
 				"clerk.retry.create-enabled", "clerk.retry.budget.enabled", "clerk.retry.budget.max-tokens",
 				"clerk.retry.budget.token-ratio", "clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl",
 				"clerk.verify.cache.negative-ttl", "clerk.verify.cache.maximum-size",

@@ -24,7 +24,23 @@ class ClerkConfigurationFailureAnalyzerTests {
 				.run());
 
 		assertThat(output).contains("APPLICATION FAILED TO START", "No Clerk secret key is set",
-				"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY", "Clerk Dashboard");
+				"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY", "Clerk Dashboard",
+				"local Clerk API", "spring-boot:test-run");
+		assertThat(output).doesNotContain("clerk.enabled=false");
+	}
+
+	@Test
+	void anInvalidRetryValueNamesItsPropertyAndWhereItCameFrom(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class).web(WebApplicationType.NONE)
+				.properties("clerk.secret-key=sk_test_fake_do_not_print", "clerk.retry.max-retries=-1",
+						"spring.main.banner-mode=off")
+				.run());
+
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"Invalid value '-1' for configuration property 'clerk.retry.max-retries'",
+				"maxRetries must be zero or more");
+		assertThat(output).doesNotContain("sk_test_fake_do_not_print");
 	}
 
 	@Test
@@ -35,7 +51,7 @@ class ClerkConfigurationFailureAnalyzerTests {
 						"spring.main.banner-mode=off")
 				.run());
 
-		assertThat(output).contains("APPLICATION FAILED TO START", "'clerk.api-url' is not valid",
+		assertThat(output).contains("APPLICATION FAILED TO START", "configuration property 'clerk.api-url'",
 				"secret key in clear");
 		assertThat(output).doesNotContain("sk_test_fake_do_not_print");
 	}

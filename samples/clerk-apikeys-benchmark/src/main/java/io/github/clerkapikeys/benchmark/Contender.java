@@ -70,7 +70,7 @@ public final class Contender {
 
 	/** This library's reactive client, driven with a bounded flatMap. */
 	static Result reactive(String apiUrl, Duration warmup, Duration measure, int concurrency) {
-		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder()
+		ReactiveClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(SECRET_KEY)
 			.apiUrl(apiUrl)
 			.buildReactive();
@@ -145,7 +145,7 @@ public final class Contender {
 
 	/** 1,000 concurrent verifications of one secret: how many calls reach the stub. */
 	static Result coalesced(String apiUrl) throws Exception {
-		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder()
+		ReactiveClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(SECRET_KEY)
 			.apiUrl(apiUrl)
 			.buildReactive();
