@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core;
+package io.github.clerkapikeys.core.retry;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,12 +9,11 @@ import org.springframework.core.retry.RetryPolicy;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkRateLimitException;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.model.ClerkOperation;
-import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
-import io.github.clerkapikeys.core.retry.ReactorRetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

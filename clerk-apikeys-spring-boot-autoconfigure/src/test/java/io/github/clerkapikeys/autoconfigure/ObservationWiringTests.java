@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Clerk calls observed with the application's registry, their HTTP attempts under them
  * through Boot's WebClient observations, named by the application's convention.
  */
-class ObservationAutoConfigurationTests {
+class ObservationWiringTests {
 
 	@RegisterExtension
 	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

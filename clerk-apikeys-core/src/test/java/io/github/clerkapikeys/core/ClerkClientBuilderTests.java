@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Building a client: settings are checked, and no secret shows in any {@code toString()}.
  */
-class ClientBuilderTests extends WireMockClientSupport {
+class ClerkClientBuilderTests extends WireMockClientSupport {
 
 	@Test
 	void missingSecretKeyNamesTheSetting() {

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code clerk.ssl.bundle} for Clerk calls alone, and a connector of the application's
  * own. Against a loopback HTTPS server whose certificate only such a bundle trusts.
  */
-class HttpClientSettingsTests {
+class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
 
 	@TempDir
 	static Path certificates;
