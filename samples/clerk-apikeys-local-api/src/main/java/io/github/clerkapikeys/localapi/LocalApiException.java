@@ -1,5 +1,9 @@
 package io.github.clerkapikeys.localapi;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * An error answer of the local API, rendered as Clerk's error body.
  */
@@ -9,12 +13,15 @@ class LocalApiException extends RuntimeException {
 
 	private final String code;
 
+	private final String clerkMessage;
+
 	private final String longMessage;
 
 	LocalApiException(int status, String code, String message, String longMessage) {
 		super(message);
 		this.status = status;
 		this.code = code;
+		this.clerkMessage = message;
 		this.longMessage = longMessage;
 	}
 
@@ -34,8 +41,30 @@ class LocalApiException extends RuntimeException {
 		return this.code;
 	}
 
+	/**
+	 * Return the short {@code message} of Clerk's error body, such as "is invalid".
+	 */
+	String clerkMessage() {
+		return this.clerkMessage;
+	}
+
 	String longMessage() {
 		return this.longMessage;
+	}
+
+	/**
+	 * Return Clerk's error body: {@code errors[]} with {@code message},
+	 * {@code long_message} and {@code code}, and the {@code clerk_trace_id}.
+	 */
+	Map<String, Object> toErrorBody(String traceId) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("message", this.clerkMessage);
+		error.put("long_message", this.longMessage);
+		error.put("code", this.code);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("errors", List.of(error));
+		body.put("clerk_trace_id", traceId);
+		return body;
 	}
 
 }
