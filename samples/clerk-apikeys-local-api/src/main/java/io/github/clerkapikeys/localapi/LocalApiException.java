@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error answer of the local API, rendered as Clerk's error body.
+ * An error answer of the local API, rendered as Clerk's error body. Its exception message
+ * is Clerk's {@code long_message} with the status and code, so a refusal thrown at a test
+ * (by {@link LocalClerkApi#createKey(String, String...)}, say) says what was wrong, not
+ * only Clerk's short {@code message} such as "is invalid".
  */
 class LocalApiException extends RuntimeException {
 
@@ -18,7 +21,7 @@ class LocalApiException extends RuntimeException {
 	private final String longMessage;
 
 	LocalApiException(int status, String code, String message, String longMessage) {
-		super(message);
+		super(longMessage + " (" + status + " " + code + ")");
 		this.status = status;
 		this.code = code;
 		this.clerkMessage = message;

@@ -115,6 +115,8 @@ public final class LocalClerkApi implements AutoCloseable {
 	 * characters, as in {@code user_2xhFjEI5X2qWRvtV13BzSj8H6Dk}
 	 * @param scopes its scopes
 	 * @return the key, with the secret a caller presents
+	 * @throws RuntimeException if Clerk would refuse the key, with Clerk's
+	 * {@code long_message} as its message
 	 */
 	public SeededApiKey createKey(String subject, String... scopes) {
 		Map<String, Object> body = new LinkedHashMap<>();

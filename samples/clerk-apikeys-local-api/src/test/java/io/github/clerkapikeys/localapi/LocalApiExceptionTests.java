@@ -8,9 +8,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The exception's error body is Clerk's.
+ * The exception's message says what was wrong; its error body is Clerk's.
  */
 class LocalApiExceptionTests {
+
+	@Test
+	void messageCarriesClerksLongMessageStatusAndCode() {
+		LocalApiException ex = LocalApiException.badRequest("subject must match ^(user|org|mch|scim)_\\w{27}$");
+
+		assertThat(ex.getMessage())
+			.isEqualTo("subject must match ^(user|org|mch|scim)_\\w{27}$ (400 form_param_format_invalid)");
+		assertThat(ex.clerkMessage()).isEqualTo("is invalid");
+	}
 
 	@Test
 	void errorBodyIsClerks() {

@@ -135,6 +135,13 @@ class LocalClerkApiTests {
 	}
 
 	@Test
+	void seedingASubjectClerkWouldRefuseSaysWhy() {
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.api.createKey("user_outage", "read"))
+			.withMessageContaining("subject must match ^(user|org|mch|scim)_\\w{27}$")
+			.withMessageContaining("form_param_format_invalid");
+	}
+
+	@Test
 	void seedingFaultsForNoCallIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.api.failNextCalls(0, 503));
 	}
