@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * How the local API misbehaves, for the next calls a test asked for: see
- * {@link LocalClerkApi#failNextCalls(int, int)} and the methods next to it.
+ * {@link LocalClerkApi#failNextCalls(int, int)} and the methods next to it; the
+ * {@link FaultInjector} keeps it for as many calls as asked.
  *
  * @param kind what goes wrong
  * @param status the status of an error answer

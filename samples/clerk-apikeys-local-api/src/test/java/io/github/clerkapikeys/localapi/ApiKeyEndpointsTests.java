@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.MutableClock;
-import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
 import io.github.clerkapikeys.core.error.ClerkNotFoundException;
-import io.github.clerkapikeys.core.error.ClerkRateLimitException;
-import io.github.clerkapikeys.core.error.ClerkServerException;
-import io.github.clerkapikeys.core.error.ClerkTransportException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
@@ -32,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Each endpoint of the local API, driven by this project's client and by raw HTTP where
- * the client would refuse the request before sending it.
+ * Each of the eight endpoints of the local API ({@link ApiKeyEndpoints} over the
+ * {@link ApiKeyStore}), driven by this project's client and by raw HTTP where the client
+ * would refuse the request before sending it.
  */
-class LocalClerkApiTests {
+class ApiKeyEndpointsTests {
 
 	static final String ALICE = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 
@@ -98,23 +95,6 @@ class LocalClerkApiTests {
 						"{\"name\":\"ok-name\",\"subject\":\"" + ALICE + "\",\"seconds_until_expiration\":0}"),
 				400, "form_param_format_invalid");
 		assertError(send("POST", "/api_keys", "not json"), 400, "malformed_request");
-	}
-
-	@Test
-	void wrongSecretKeyGets401() throws Exception {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.api.apiUrl() + "/api_keys?subject=" + ALICE))
-				.header("Authorization", "Bearer sk_test_wrong")
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertError(response, 401, "authentication_invalid");
-
-		ClerkApiKeysClient wrong = ClerkApiKeysClient.builder()
-			.secretKey("sk_test_wrong")
-			.apiUrl(this.api.apiUrl())
-			.build();
-		assertThatExceptionOfType(ClerkAuthenticationException.class)
-			.isThrownBy(() -> wrong.getApiKey("ak_00000000000000000000000000000000"))
-			.satisfies((ex) -> assertThat(ex.getTraceId()).isNotBlank());
 	}
 
 	@Test
@@ -295,88 +275,23 @@ class LocalClerkApiTests {
 			.isThrownBy(() -> this.client.revokeApiKey("ak_00000000000000000000000000000000", null));
 	}
 
+	@Test
+	void namesEachRequestByClerksOperationId() {
+		assertThat(ApiKeyEndpoints.operationOf("POST", "/v1/api_keys")).isEqualTo("createApiKey");
+		assertThat(ApiKeyEndpoints.operationOf("GET", "/v1/api_keys")).isEqualTo("getApiKeys");
+		assertThat(ApiKeyEndpoints.operationOf("POST", "/v1/api_keys/verify")).isEqualTo("verifyApiKey");
+		assertThat(ApiKeyEndpoints.operationOf("GET", "/v1/api_keys/ak_1")).isEqualTo("getApiKey");
+		assertThat(ApiKeyEndpoints.operationOf("PATCH", "/v1/api_keys/ak_1")).isEqualTo("updateApiKey");
+		assertThat(ApiKeyEndpoints.operationOf("DELETE", "/v1/api_keys/ak_1")).isEqualTo("deleteApiKey");
+		assertThat(ApiKeyEndpoints.operationOf("GET", "/v1/api_keys/ak_1/secret")).isEqualTo("getApiKeySecret");
+		assertThat(ApiKeyEndpoints.operationOf("POST", "/v1/api_keys/ak_1/revoke")).isEqualTo("revokeApiKey");
+		assertThat(ApiKeyEndpoints.operationOf("PUT", "/v1/api_keys/ak_1")).isEqualTo("unknown");
+		assertThat(ApiKeyEndpoints.operationOf("GET", "/v1/api_keys/verify")).isEqualTo("unknown");
+		assertThat(ApiKeyEndpoints.operationOf("GET", "/v1/users")).isEqualTo("unknown");
+	}
+
 	private List<String> names(GetApiKeysRequest request) {
 		return this.client.getApiKeys(request).data().stream().map(ApiKey::name).collect(Collectors.toList());
-	}
-
-	@Test
-	void seededKeysVerifyUntilRevokedOrExpired() {
-		SeededApiKey alices = this.api.createKey(ALICE, "read", "write");
-		SeededApiKey bobs = this.api.createKey(BOB);
-
-		assertThat(this.client.verifyApiKey(alices.secret()).scopes()).containsExactly("read", "write");
-		assertThat(this.client.verifyApiKey(bobs.secret()).subject()).isEqualTo(BOB);
-		assertThat(alices.toString()).doesNotContain(alices.secret());
-
-		this.api.revokeKey(alices.id());
-		this.api.expireKey(bobs.id());
-
-		assertThatExceptionOfType(ClerkNotFoundException.class)
-			.isThrownBy(() -> this.client.verifyApiKey(alices.secret()));
-		assertThatExceptionOfType(ClerkNotFoundException.class)
-			.isThrownBy(() -> this.client.verifyApiKey(bobs.secret()));
-		assertThat(this.client.getApiKey(alices.id()).revoked()).isTrue();
-		assertThat(this.client.getApiKey(bobs.id()).expired()).isTrue();
-	}
-
-	@Test
-	void countsTheCallsOfEachOperation() {
-		SeededApiKey key = this.api.createKey(ALICE);
-		this.client.verifyApiKey(key.secret());
-		this.client.verifyApiKey(key.secret());
-		this.client.getApiKey(key.id());
-
-		assertThat(this.api.callCount("verifyApiKey")).isEqualTo(2);
-		assertThat(this.api.callCount("getApiKey")).isOne();
-		assertThat(this.api.callCount("createApiKey")).isZero();
-		this.api.resetCallCounts();
-		assertThat(this.api.callCount("verifyApiKey")).isZero();
-	}
-
-	@Test
-	void failsTheNextCallsWithTheStatusAskedForThenAnswersAgain() {
-		SeededApiKey key = this.api.createKey(ALICE);
-		ClerkApiKeysClient once = this.client.withoutRetries();
-		this.api.failNextCalls(2, 503);
-
-		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> once.verifyApiKey(key.secret()))
-			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
-		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> once.getApiKey(key.id()));
-		assertThat(once.verifyApiKey(key.secret()).id()).isEqualTo(key.id());
-	}
-
-	@Test
-	void rateLimitsWithRetryAfter() {
-		SeededApiKey key = this.api.createKey(ALICE);
-		this.api.rateLimitNextCalls(1, Duration.ofSeconds(3));
-
-		assertThatExceptionOfType(ClerkRateLimitException.class)
-			.isThrownBy(() -> this.client.withoutRetries().verifyApiKey(key.secret()))
-			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(3)));
-		this.api.clearFaults();
-		assertThat(this.client.verifyApiKey(key.secret()).id()).isEqualTo(key.id());
-	}
-
-	@Test
-	void answersLateWhenAsked() {
-		SeededApiKey key = this.api.createKey(ALICE);
-		this.api.delayNextCalls(1, Duration.ofMillis(600));
-
-		long start = System.nanoTime();
-		assertThat(this.client.verifyApiKey(key.secret()).id()).isEqualTo(key.id());
-
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
-	}
-
-	@Test
-	void dropsTheConnectionWithoutAnAnswer() {
-		SeededApiKey key = this.api.createKey(ALICE);
-		this.api.dropNextCalls(1);
-
-		assertThatExceptionOfType(ClerkTransportException.class)
-			.isThrownBy(() -> this.client.withoutRetries().verifyApiKey(key.secret()))
-			.satisfies((ex) -> assertThat(ex.isRequestSent()).isTrue());
-		assertThat(this.client.verifyApiKey(key.secret()).id()).isEqualTo(key.id());
 	}
 
 	private ApiKey create(String subject, String name, List<String> scopes) {

@@ -14,13 +14,14 @@ import io.github.clerkapikeys.localapi.LocalClerkApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application that defines its own connection details is still tested against the
- * local API, never the Clerk its own details point at.
+ * {@link LocalClerkApiAutoConfiguration}: an application that defines its own connection
+ * details is still tested against the local API, never the Clerk its own details point
+ * at.
  */
 @SpringBootTest
 @AutoConfigureLocalClerkApi
-@Import(ApplicationConnectionDetailsTests.RealClerk.class)
-class ApplicationConnectionDetailsTests {
+@Import(LocalClerkApiAutoConfigurationTests.RealClerk.class)
+class LocalClerkApiAutoConfigurationTests {
 
 	@Autowired
 	ClerkApiKeysClient clerk;
@@ -29,7 +30,7 @@ class ApplicationConnectionDetailsTests {
 	LocalClerkApi localClerk;
 
 	@Test
-	void theLocalApiWins() {
+	void theLocalApiWinsOverTheApplicationsConnectionDetails() {
 		assertThat(this.clerk.reactive().toString()).contains(this.localClerk.apiUrl());
 	}
 
