@@ -16,16 +16,23 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * says nothing about what a token is.
  * <p>
  * Refused: a {@code typ} of {@code at+jwt} (an OAuth access token), a {@code cat}
- * (category) other than the session category, a {@code sub} that is not a user
- * ({@code user_...}), no {@code sid}, an {@code azp} outside the authorized parties when
- * they are set, and a pending session ({@code sts} {@code pending}) unless pending
- * sessions are accepted, as Clerk's SDKs treat them as signed out by default. Signature,
- * issuer and time are other validators' business.
+ * (category, in the header or, from tokens that put it there, the claims) other than the
+ * session category, a {@code sub} that is not a user ({@code user_...}), no {@code sid},
+ * an {@code azp} outside the authorized parties when they are set, and a pending session
+ * ({@code sts} {@code pending}) unless pending sessions are accepted, as Clerk's SDKs
+ * treat them as signed out by default. Signature, issuer and time are other validators'
+ * business.
  */
 public final class ClerkSessionTokenValidator implements OAuth2TokenValidator<Jwt> {
 
-	/** The category Clerk gives session tokens, when it gives one. */
+	/**
+	 * The category ({@code cat}, a header parameter) Clerk gives session tokens; tokens
+	 * from before categories carry none.
+	 */
 	public static final String SESSION_CATEGORY = "cl_B7d4PD111AAA";
+
+	/** The category Clerk uses to say "no category". */
+	static final String NO_CATEGORY = "cl_I7d4PD111III";
 
 	private final Set<String> authorizedParties;
 
@@ -54,9 +61,10 @@ public final class ClerkSessionTokenValidator implements OAuth2TokenValidator<Jw
 		if (type != null && "at+jwt".equalsIgnoreCase(type.toString())) {
 			return "The token is an OAuth access token, not a session token";
 		}
-		String category = token.getClaimAsString("cat");
-		if (category != null && !SESSION_CATEGORY.equals(category)) {
-			return "The token is not a session token (category " + category + ")";
+		for (Object category : new Object[] { token.getHeaders().get("cat"), token.getClaims().get("cat") }) {
+			if (category != null && !SESSION_CATEGORY.equals(category) && !NO_CATEGORY.equals(category)) {
+				return "The token is not a session token (category " + category + ")";
+			}
 		}
 		String subject = token.getSubject();
 		if (subject == null || !subject.startsWith("user_")) {

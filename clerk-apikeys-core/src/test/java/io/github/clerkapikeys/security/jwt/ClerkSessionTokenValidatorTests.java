@@ -61,6 +61,22 @@ class ClerkSessionTokenValidatorTests {
 	}
 
 	@Test
+	void anM2mJwtWithItsCategoryInTheHeaderIsRefused() {
+		String token = token((claims) -> {
+		}, null, "cl_B7d4PD333AAA");
+
+		assertRefused(token, "not a session token");
+	}
+
+	@Test
+	void aSessionTokenWithTheSessionCategoryInTheHeaderIsAccepted() {
+		String token = token((claims) -> {
+		}, null, ClerkSessionTokenValidator.SESSION_CATEGORY);
+
+		assertThat(this.decoder.decode(token).getSubject()).startsWith("user_");
+	}
+
+	@Test
 	void aJwtWhoseSubjectIsAMachineIsRefused() {
 		assertRefused(token((claims) -> claims.subject("mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk"), null), "not a user");
 	}
@@ -135,6 +151,10 @@ class ClerkSessionTokenValidatorTests {
 	 * the instance's key.
 	 */
 	private static String token(Consumer<JWTClaimsSet.Builder> changes, JOSEObjectType type) {
+		return token(changes, type, null);
+	}
+
+	private static String token(Consumer<JWTClaimsSet.Builder> changes, JOSEObjectType type, String category) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.subject("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
@@ -150,6 +170,9 @@ class ClerkSessionTokenValidatorTests {
 		JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("ins_test");
 		if (type != null) {
 			header.type(type);
+		}
+		if (category != null) {
+			header.customParam("cat", category);
 		}
 		SignedJWT jwt = new SignedJWT(header.build(), claims.build());
 		try {
