@@ -10,8 +10,6 @@ import com.sun.net.httpserver.HttpHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.clerkapikeys.localapi.ApiKeyEndpoints.Answer;
-
 /**
  * Answers each HTTP exchange as Clerk would: counts the call, lets the fault a test asked
  * for happen, checks the secret key, has the {@link ApiKeyEndpoints} answer, and writes
