@@ -1,7 +1,6 @@
 package io.github.clerkapikeys.localapi;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Clerk's eight API-key endpoints under {@code /v1}: which operation a request is, and
@@ -21,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class ApiKeyEndpoints {
 
 	private static final Pattern KEY_PATH = Pattern.compile("^/v1/api_keys/([^/]+)(/secret|/revoke)?$");
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ApiKeyStore store;
 
@@ -68,7 +64,7 @@ final class ApiKeyEndpoints {
 		String path = exchange.getRequestURI().getPath();
 		if (path.equals("/v1/api_keys")) {
 			return switch (method) {
-				case "POST" -> new Answer(201, this.store.create(readBody(exchange)));
+				case "POST" -> new Answer(201, this.store.create(JsonBodies.read(exchange)));
 				case "GET" -> new Answer(200, this.store.list(query(exchange)));
 				default -> throw methodNotAllowed(method, path);
 			};
@@ -77,7 +73,7 @@ final class ApiKeyEndpoints {
 			if (!method.equals("POST")) {
 				throw methodNotAllowed(method, path);
 			}
-			return new Answer(200, this.store.verify(readBody(exchange)));
+			return new Answer(200, this.store.verify(JsonBodies.read(exchange)));
 		}
 		Matcher matcher = KEY_PATH.matcher(path);
 		if (!matcher.matches()) {
@@ -87,10 +83,10 @@ final class ApiKeyEndpoints {
 		String action = (matcher.group(2) != null) ? matcher.group(2) : "";
 		return switch (method + " " + action) {
 			case "GET " -> new Answer(200, this.store.get(id));
-			case "PATCH " -> new Answer(200, this.store.update(id, readBody(exchange)));
+			case "PATCH " -> new Answer(200, this.store.update(id, JsonBodies.read(exchange)));
 			case "DELETE " -> new Answer(200, this.store.delete(id));
 			case "GET /secret" -> new Answer(200, this.store.secret(id));
-			case "POST /revoke" -> new Answer(200, this.store.revoke(id, readBody(exchange)));
+			case "POST /revoke" -> new Answer(200, this.store.revoke(id, JsonBodies.read(exchange)));
 			default -> throw methodNotAllowed(method, path);
 		};
 	}
@@ -98,23 +94,6 @@ final class ApiKeyEndpoints {
 	private static LocalApiException methodNotAllowed(String method, String path) {
 		return new LocalApiException(405, "method_not_allowed", "method not allowed",
 				method + " " + path + " is not supported");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> readBody(HttpExchange exchange) throws IOException {
-		try (InputStream in = exchange.getRequestBody()) {
-			byte[] bytes = in.readAllBytes();
-			if (bytes.length == 0) {
-				throw new LocalApiException(400, "malformed_request", "malformed request",
-						"A JSON object body is required");
-			}
-			Object body = JSON.readValue(bytes, Object.class);
-			if (!(body instanceof Map)) {
-				throw new LocalApiException(400, "malformed_request", "malformed request",
-						"The request body must be a JSON object");
-			}
-			return (Map<String, Object>) body;
-		}
 	}
 
 	private static Map<String, String> query(HttpExchange exchange) {
@@ -130,15 +109,6 @@ final class ApiKeyEndpoints {
 			parameters.putIfAbsent(name, value);
 		}
 		return parameters;
-	}
-
-	/**
-	 * An endpoint's answer: its status and the body to write as JSON.
-	 *
-	 * @param status the HTTP status
-	 * @param body the body
-	 */
-	record Answer(int status, Object body) {
 	}
 
 }

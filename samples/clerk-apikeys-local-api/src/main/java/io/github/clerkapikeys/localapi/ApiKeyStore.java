@@ -53,20 +53,20 @@ final class ApiKeyStore {
 	}
 
 	synchronized Map<String, Object> create(Map<String, Object> body) {
-		onlyFields(body, CREATE_FIELDS);
-		String name = requiredString(body, "name");
+		JsonBodies.onlyFields(body, CREATE_FIELDS);
+		String name = JsonBodies.requiredString(body, "name");
 		if (name.length() < 3 || !NAME.matcher(name).matches()) {
 			throw LocalApiException.badRequest("name must be at least 3 characters, without white space at either end");
 		}
-		String subject = matching(requiredString(body, "subject"), "subject", SUBJECT);
-		String type = optionalString(body, "type");
+		String subject = matching(JsonBodies.requiredString(body, "subject"), "subject", SUBJECT);
+		String type = JsonBodies.optionalString(body, "type");
 		if (type == null) {
 			type = "api_key";
 		}
 		else if (type.length() < 3 || type.length() > 25) {
 			throw LocalApiException.badRequest("type must be 3 to 25 characters long");
 		}
-		String createdBy = optionalString(body, "created_by");
+		String createdBy = JsonBodies.optionalString(body, "created_by");
 		if (createdBy != null) {
 			matching(createdBy, "created_by", CREATED_BY);
 		}
@@ -132,11 +132,11 @@ final class ApiKeyStore {
 
 	synchronized Map<String, Object> update(String id, Map<String, Object> body) {
 		StoredApiKey key = find(id);
-		onlyFields(body, UPDATE_FIELDS);
+		JsonBodies.onlyFields(body, UPDATE_FIELDS);
 		long now = this.clock.millis();
 		// Check everything before changing anything: a bad request changes nothing.
-		String subject = body.containsKey("subject") ? matching(requiredString(body, "subject"), "subject", SUBJECT)
-				: key.subject;
+		String subject = body.containsKey("subject")
+				? matching(JsonBodies.requiredString(body, "subject"), "subject", SUBJECT) : key.subject;
 		String description = body.containsKey("description") ? description(body) : key.description;
 		List<String> scopes = body.containsKey("scopes") ? scopes(body) : key.scopes;
 		Long expiration = body.containsKey("seconds_until_expiration") ? expiration(body, now) : key.expiration;
@@ -168,7 +168,7 @@ final class ApiKeyStore {
 
 	synchronized Map<String, Object> revoke(String id, Map<String, Object> body) {
 		StoredApiKey key = find(id);
-		onlyFields(body, Set.of("revocation_reason"));
+		JsonBodies.onlyFields(body, Set.of("revocation_reason"));
 		Object reason = body.get("revocation_reason");
 		if (reason != null && !(reason instanceof String)) {
 			throw LocalApiException.badRequest("revocation_reason must be a string");
@@ -201,8 +201,8 @@ final class ApiKeyStore {
 	}
 
 	synchronized Map<String, Object> verify(Map<String, Object> body) {
-		onlyFields(body, Set.of("secret"));
-		String secret = requiredString(body, "secret");
+		JsonBodies.onlyFields(body, Set.of("secret"));
+		String secret = JsonBodies.requiredString(body, "secret");
 		StoredApiKey key = this.bySecret.get(secret);
 		long now = this.clock.millis();
 		if (key == null || !key.isValid(now)) {
@@ -224,31 +224,6 @@ final class ApiKeyStore {
 		return key;
 	}
 
-	private static void onlyFields(Map<String, Object> body, Set<String> allowed) {
-		for (String field : body.keySet()) {
-			if (!allowed.contains(field)) {
-				throw new LocalApiException(400, "form_param_unknown", "is unknown",
-						field + " is not a known parameter");
-			}
-		}
-	}
-
-	private static String requiredString(Map<String, Object> body, String field) {
-		Object value = body.get(field);
-		if (value == null) {
-			throw new LocalApiException(400, "form_param_missing", "missing required parameter",
-					field + " must be included");
-		}
-		if (!(value instanceof String text)) {
-			throw LocalApiException.badRequest(field + " must be a string");
-		}
-		return text;
-	}
-
-	private static @Nullable String optionalString(Map<String, Object> body, String field) {
-		return (body.get(field) != null) ? requiredString(body, field) : null;
-	}
-
 	private static String matching(String value, String field, Pattern pattern) {
 		if (!pattern.matcher(value).matches()) {
 			throw LocalApiException.badRequest(field + " must match " + pattern.pattern());
@@ -257,7 +232,7 @@ final class ApiKeyStore {
 	}
 
 	private static @Nullable String description(Map<String, Object> body) {
-		String description = optionalString(body, "description");
+		String description = JsonBodies.optionalString(body, "description");
 		if (description != null && description.length() > 255) {
 			throw LocalApiException.badRequest("description must be at most 255 characters long");
 		}

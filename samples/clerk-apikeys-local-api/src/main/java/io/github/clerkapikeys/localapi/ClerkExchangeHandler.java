@@ -10,12 +10,11 @@ import com.sun.net.httpserver.HttpHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.clerkapikeys.localapi.ApiKeyEndpoints.Answer;
-
 /**
  * Answers each HTTP exchange as Clerk would: counts the call, lets the fault a test asked
- * for happen, checks the secret key, has the {@link ApiKeyEndpoints} answer, and writes
- * every answer as JSON with a {@code X-Clerk-Trace-Id}, errors as Clerk's error body.
+ * for happen, checks the secret key, has the {@link TokenEndpoints} or the
+ * {@link ApiKeyEndpoints} answer, and writes every answer as JSON with a
+ * {@code X-Clerk-Trace-Id}, errors as Clerk's error body.
  */
 final class ClerkExchangeHandler implements HttpHandler {
 
@@ -23,15 +22,19 @@ final class ClerkExchangeHandler implements HttpHandler {
 
 	private final String secretKey;
 
-	private final ApiKeyEndpoints endpoints;
+	private final ApiKeyEndpoints apiKeys;
+
+	private final TokenEndpoints tokens;
 
 	private final FaultInjector faults;
 
 	private final CallCounts callCounts;
 
-	ClerkExchangeHandler(String secretKey, ApiKeyEndpoints endpoints, FaultInjector faults, CallCounts callCounts) {
+	ClerkExchangeHandler(String secretKey, ApiKeyEndpoints apiKeys, TokenEndpoints tokens, FaultInjector faults,
+			CallCounts callCounts) {
 		this.secretKey = secretKey;
-		this.endpoints = endpoints;
+		this.apiKeys = apiKeys;
+		this.tokens = tokens;
 		this.faults = faults;
 		this.callCounts = callCounts;
 	}
@@ -39,8 +42,7 @@ final class ClerkExchangeHandler implements HttpHandler {
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		String traceId = UUID.randomUUID().toString().replace("-", "");
-		this.callCounts
-			.record(ApiKeyEndpoints.operationOf(exchange.getRequestMethod(), exchange.getRequestURI().getPath()));
+		this.callCounts.record(operationOf(exchange.getRequestMethod(), exchange.getRequestURI().getPath()));
 		Fault fault = this.faults.next();
 		if (fault != null && fault.kind() == Fault.Kind.DROP) {
 			exchange.getRequestBody().readAllBytes();
@@ -72,7 +74,8 @@ final class ClerkExchangeHandler implements HttpHandler {
 	private Answer answer(HttpExchange exchange, String traceId) throws IOException {
 		try {
 			authenticate(exchange);
-			return this.endpoints.answer(exchange);
+			return TokenEndpoints.serves(exchange.getRequestURI().getPath()) ? this.tokens.answer(exchange)
+					: this.apiKeys.answer(exchange);
 		}
 		catch (LocalApiException ex) {
 			return new Answer(ex.status(), ex.toErrorBody(traceId));
@@ -87,6 +90,14 @@ final class ClerkExchangeHandler implements HttpHandler {
 					"The local Clerk API failed: " + ex.getClass().getSimpleName())
 				.toErrorBody(traceId));
 		}
+	}
+
+	/**
+	 * Return Clerk's operation id of a request, or {@code unknown}.
+	 */
+	static String operationOf(String method, String path) {
+		return TokenEndpoints.serves(path) ? TokenEndpoints.operationOf(method, path)
+				: ApiKeyEndpoints.operationOf(method, path);
 	}
 
 	private void authenticate(HttpExchange exchange) {
