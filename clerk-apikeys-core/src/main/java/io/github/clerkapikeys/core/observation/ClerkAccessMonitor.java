@@ -122,10 +122,9 @@ public final class ClerkAccessMonitor {
 	private static String message(Refusal refusal, long unreported) {
 		StringBuilder message = new StringBuilder();
 		message.append(refusal.describe())
-			.append(". Calls to Clerk fail until the secret key is fixed: set the secret key of this Clerk instance, "
+			.append(". Calls to Clerk fail until the secret key is fixed: set the secret key of your Clerk instance, "
 					+ "from the Clerk Dashboard under Configure > API keys (with Spring Boot: the property "
-					+ "'clerk.secret-key' or the environment variable CLERK_SECRET_KEY); check that it belongs to "
-					+ "the instance at ")
+					+ "'clerk.secret-key' or the environment variable CLERK_SECRET_KEY). The calls go to ")
 			.append(refusal.host())
 			.append('.');
 		if (unreported > 0) {
