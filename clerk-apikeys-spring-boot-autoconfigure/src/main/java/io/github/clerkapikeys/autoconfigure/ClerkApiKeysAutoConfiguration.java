@@ -19,6 +19,7 @@ import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.observation.ClerkObservationConvention;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 
@@ -28,8 +29,10 @@ import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
  * {@link WebClient.Builder} when it is there, so the application's
  * {@code WebClientCustomizer}s and HTTP client observations apply; each call is observed
  * with the application's {@link ObservationRegistry}, named by a
- * {@link ClerkObservationConvention} bean when there is one. Each bean backs off when the
- * application defines its own. {@code clerk.enabled=false} switches it all off.
+ * {@link ClerkObservationConvention} bean when there is one. A {@link ClerkAccessMonitor}
+ * learns whether Clerk refuses the secret key, and {@code clerk.startup-check} asks Clerk
+ * once at startup. Each bean backs off when the application defines its own.
+ * {@code clerk.enabled=false} switches it all off.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
@@ -54,6 +57,12 @@ public final class ClerkApiKeysAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	ClerkAccessMonitor clerkAccessMonitor() {
+		return ClerkAccessMonitor.create();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(ClerkConnectionDetails.class)
 	PropertiesClerkConnectionDetails clerkConnectionDetails(ClerkProperties properties) {
 		return new PropertiesClerkConnectionDetails(properties);
@@ -62,8 +71,9 @@ public final class ClerkApiKeysAutoConfiguration {
 	@Bean
 	PropertiesClerkApiKeysClientBuilderCustomizer propertiesClerkApiKeysClientBuilderCustomizer(
 			ClerkProperties properties, ClerkConnectionDetails clerkConnectionDetails,
-			ClerkRetryBudget clerkRetryBudget) {
-		return new PropertiesClerkApiKeysClientBuilderCustomizer(properties, clerkConnectionDetails, clerkRetryBudget);
+			ClerkRetryBudget clerkRetryBudget, ClerkAccessMonitor clerkAccessMonitor) {
+		return new PropertiesClerkApiKeysClientBuilderCustomizer(properties, clerkConnectionDetails, clerkRetryBudget,
+				clerkAccessMonitor);
 	}
 
 	@Bean
@@ -115,6 +125,12 @@ public final class ClerkApiKeysAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClerkApiKeysClient clerkApiKeysClient(ReactiveClerkApiKeysClient reactiveClerkApiKeysClient) {
 		return ClerkApiKeysClient.blocking(reactiveClerkApiKeysClient);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("clerk.startup-check")
+	ClerkStartupCheck clerkStartupCheck(ClerkApiKeysClient clerkApiKeysClient) {
+		return new ClerkStartupCheck(clerkApiKeysClient);
 	}
 
 	@Configuration(proxyBeanMethods = false)

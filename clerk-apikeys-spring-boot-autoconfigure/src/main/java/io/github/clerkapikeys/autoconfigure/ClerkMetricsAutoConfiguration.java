@@ -7,18 +7,27 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.RedisVerificationCache;
 
 /**
- * Auto-configuration of the meters of the retry budget and of the verification cache's
- * levels, bound to the application's meter registries by Spring Boot.
+ * Auto-configuration of the meters of the retry budget, of Clerk's refusals of the secret
+ * key and of the verification cache's levels, bound to the application's meter registries
+ * by Spring Boot.
  */
 @AutoConfiguration(after = { ClerkApiKeysAutoConfiguration.class, ApiKeyVerifierAutoConfiguration.class,
 		RedisVerificationCacheAutoConfiguration.class })
 @ConditionalOnClass(MeterBinder.class)
 public final class ClerkMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ClerkAccessMonitor.class)
+	ClerkAccessMetrics clerkAccessMetrics(ClerkAccessMonitor clerkAccessMonitor) {
+		return new ClerkAccessMetrics(clerkAccessMonitor);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -53,6 +53,12 @@ public class ClerkProperties {
 	 */
 	private Duration callTimeout = Duration.ofSeconds(10);
 
+	/**
+	 * Whether to check at startup, with one call to Clerk, that Clerk accepts the secret
+	 * key. A refused key fails the startup; Clerk being unreachable does not.
+	 */
+	private boolean startupCheck;
+
 	private final Ssl ssl = new Ssl();
 
 	private final Retry retry = new Retry();
@@ -105,6 +111,14 @@ public class ClerkProperties {
 
 	public void setCallTimeout(Duration callTimeout) {
 		this.callTimeout = callTimeout;
+	}
+
+	public boolean isStartupCheck() {
+		return this.startupCheck;
+	}
+
+	public void setStartupCheck(boolean startupCheck) {
+		this.startupCheck = startupCheck;
 	}
 
 	public Ssl getSsl() {

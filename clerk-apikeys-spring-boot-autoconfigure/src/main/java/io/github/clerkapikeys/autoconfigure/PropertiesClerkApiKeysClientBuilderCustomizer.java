@@ -5,13 +5,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.retry.RetryPolicy;
 
 import io.github.clerkapikeys.core.ClerkClientBuilder;
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
- * Applies the {@code clerk.*} properties, the retry policy they describe among them, and
- * the retry budget to the client builder, at order 0 so that user customizers, which run
- * after it, win.
+ * Applies the {@code clerk.*} properties, the retry policy they describe among them, the
+ * retry budget and the access monitor to the client builder, at order 0 so that user
+ * customizers, which run after it, win.
  */
 class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClientBuilderCustomizer, Ordered {
 
@@ -21,11 +22,14 @@ class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClien
 
 	private final ClerkRetryBudget retryBudget;
 
+	private final ClerkAccessMonitor accessMonitor;
+
 	PropertiesClerkApiKeysClientBuilderCustomizer(ClerkProperties properties, ClerkConnectionDetails connectionDetails,
-			ClerkRetryBudget retryBudget) {
+			ClerkRetryBudget retryBudget, ClerkAccessMonitor accessMonitor) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.retryBudget = retryBudget;
+		this.accessMonitor = accessMonitor;
 	}
 
 	@Override
@@ -39,6 +43,7 @@ class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClien
 		map.from(this.properties::getCallTimeout).to(builder::callTimeout);
 		builder.retryPolicy(retryPolicy(this.properties.getRetry()));
 		builder.retryBudget(this.retryBudget);
+		builder.accessMonitor(this.accessMonitor);
 	}
 
 	private static RetryPolicy retryPolicy(ClerkProperties.Retry retry) {

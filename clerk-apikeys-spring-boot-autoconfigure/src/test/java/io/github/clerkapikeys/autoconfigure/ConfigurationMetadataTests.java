@@ -37,20 +37,23 @@ class ConfigurationMetadataTests {
 
 		assertThat(properties).containsOnlyKeys("clerk.enabled", "clerk.secret-key", "clerk.api-url",
 				"clerk.api-version", "clerk.connect-timeout", "clerk.response-timeout", "clerk.call-timeout",
-				"clerk.ssl.bundle", "clerk.retry.enabled", "clerk.retry.max-retries", "clerk.retry.delay",
-				"clerk.retry.multiplier", "clerk.retry.max-delay", "clerk.retry.jitter", "clerk.retry.statuses",
-				"clerk.retry.create-enabled", "clerk.retry.budget.enabled", "clerk.retry.budget.max-tokens",
-				"clerk.retry.budget.token-ratio", "clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl",
-				"clerk.verify.cache.negative-ttl", "clerk.verify.cache.maximum-size",
-				"clerk.verify.cache.stale-if-error", "clerk.verify.cache.redis.enabled",
-				"clerk.verify.cache.redis.key-prefix", "clerk.verify.cache.redis.positive-ttl",
-				"clerk.verify.cache.redis.negative-ttl", "clerk.verify.cache.redis.timeout");
+				"clerk.startup-check", "management.health.clerk.enabled", "clerk.ssl.bundle", "clerk.retry.enabled",
+				"clerk.retry.max-retries", "clerk.retry.delay", "clerk.retry.multiplier", "clerk.retry.max-delay",
+				"clerk.retry.jitter", "clerk.retry.statuses", "clerk.retry.create-enabled",
+				"clerk.retry.budget.enabled", "clerk.retry.budget.max-tokens", "clerk.retry.budget.token-ratio",
+				"clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl", "clerk.verify.cache.negative-ttl",
+				"clerk.verify.cache.maximum-size", "clerk.verify.cache.stale-if-error",
+				"clerk.verify.cache.redis.enabled", "clerk.verify.cache.redis.key-prefix",
+				"clerk.verify.cache.redis.positive-ttl", "clerk.verify.cache.redis.negative-ttl",
+				"clerk.verify.cache.redis.timeout");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank()
 				.doesNotStartWith("The ")
 				.doesNotContainIgnoringCase("default"));
 		assertThat(properties.get("clerk.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("clerk.startup-check").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("management.health.clerk.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("clerk.api-url").get("defaultValue").asString())
 			.isEqualTo("https://api.clerk.com/v1");
 		assertThat(properties.get("clerk.verify.cache.positive-ttl").get("defaultValue").asString()).isEqualTo("30s");

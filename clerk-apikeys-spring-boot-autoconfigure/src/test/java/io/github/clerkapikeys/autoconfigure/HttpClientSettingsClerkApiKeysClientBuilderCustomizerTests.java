@@ -118,7 +118,7 @@ class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
 	void unknownClerkSslBundleIsExplained() {
 		this.contextRunner.withPropertyValues("clerk.ssl.bundle=nowhere").run((context) -> {
 			assertThat(context).hasFailed();
-			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			var analysis = new ClerkConfigurationFailureAnalyzer(null).analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("'clerk.ssl.bundle' is not valid",
 					"SSL bundle 'nowhere' cannot be found");
 		});

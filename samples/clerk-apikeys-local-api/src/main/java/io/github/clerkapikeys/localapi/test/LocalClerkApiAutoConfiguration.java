@@ -3,6 +3,7 @@ package io.github.clerkapikeys.localapi.test;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -10,15 +11,17 @@ import org.springframework.context.annotation.Primary;
 
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
+import io.github.clerkapikeys.autoconfigure.ClerkProperties;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 /**
  * Auto-configuration imported by {@link AutoConfigureLocalClerkApi}: a
  * {@link LocalClerkApi} on a free loopback port, and the primary
  * {@link ClerkConnectionDetails} that point the Clerk clients at it, whatever
- * {@code clerk.*} or the application's own connection details say. It runs before the
- * Clerk auto-configuration, whose properties-backed connection details then back off. A
- * Clerk client bean of the application's own is the application's to point.
+ * {@code clerk.*} or the application's own connection details say; and retries whose
+ * waits take a millisecond, so that a rehearsed outage takes milliseconds. It runs before
+ * the Clerk auto-configuration, whose properties-backed connection details then back off.
+ * A Clerk client bean of the application's own is the application's to point.
  */
 @AutoConfiguration(before = ClerkApiKeysAutoConfiguration.class)
 public final class LocalClerkApiAutoConfiguration {
@@ -41,6 +44,17 @@ public final class LocalClerkApiAutoConfiguration {
 	@Primary
 	LocalClerkApiConnectionDetails localClerkApiConnectionDetails(LocalClerkApi localClerkApi) {
 		return new LocalClerkApiConnectionDetails(localClerkApi);
+	}
+
+	/**
+	 * The retry policy of {@code clerk.retry.*} with instant waits: a test rehearsing an
+	 * outage runs at full speed.
+	 */
+	@Bean
+	InstantRetriesClerkApiKeysClientBuilderCustomizer instantRetriesClerkApiKeysClientBuilderCustomizer(
+			ObjectProvider<ClerkProperties> properties) {
+		return new InstantRetriesClerkApiKeysClientBuilderCustomizer(
+				properties.getIfAvailable(ClerkProperties::new).getRetry());
 	}
 
 	/**

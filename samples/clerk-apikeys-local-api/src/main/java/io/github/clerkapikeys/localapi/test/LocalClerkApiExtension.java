@@ -8,13 +8,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 /**
  * Starts a {@link LocalClerkApi} before the tests of a class (its nested classes
  * included) and stops it after them, for tests without Spring Boot; each test starts with
  * call counts from zero and no fault. Register it as a field to reach the API, or extend
- * the class with it and take the API as a parameter:
+ * the class with it and take the API as a parameter. {@link #clientBuilder()} starts a
+ * client of the API whose retries wait a millisecond, so that a rehearsed outage takes
+ * milliseconds, with a retry budget filled up again before each test:
  *
  * <pre class="code">
  * &#064;RegisterExtension
@@ -22,7 +25,7 @@ import io.github.clerkapikeys.localapi.LocalClerkApi;
  *
  * &#064;Test
  * void verifies(LocalClerkApi api) {
- *     ClerkApiKeysClient client = ClerkApiKeysClient.builder().apiUrl(api.apiUrl()).secretKey(api.secretKey()).build();
+ *     ClerkApiKeysClient client = clerk.clientBuilder().build();
  *     ...
  * }
  * </pre>
@@ -34,6 +37,9 @@ public class LocalClerkApiExtension
 
 	/** The class whose tests started the API: nested classes share it. */
 	private @Nullable String owner;
+
+	/** The clients handed out, once {@link #clientBuilder()} is called. */
+	private @Nullable InstantRetryClients clients;
 
 	/**
 	 * Return the running API.
@@ -49,6 +55,24 @@ public class LocalClerkApiExtension
 		return api;
 	}
 
+	/**
+	 * Return a builder of clients of the running API: its URL and secret key, the default
+	 * retry policy with waits of a millisecond instead of the real back-off, and a retry
+	 * budget of the client's own, filled up again before each test. Change what you like
+	 * before building.
+	 * @return a new builder
+	 * @throws IllegalStateException before the tests of the class start
+	 */
+	public ClerkClientBuilder clientBuilder() {
+		LocalClerkApi api = api();
+		InstantRetryClients clients = this.clients;
+		if (clients == null) {
+			clients = new InstantRetryClients();
+			this.clients = clients;
+		}
+		return clients.builder(api);
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		if (this.api == null) {
@@ -58,13 +82,18 @@ public class LocalClerkApiExtension
 	}
 
 	/**
-	 * Give each test call counts from zero and no fault left by the test before.
+	 * Give each test call counts from zero, no fault left by the test before, and full
+	 * retry budgets.
 	 */
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		LocalClerkApi api = api();
 		api.resetCallCounts();
 		api.clearFaults();
+		InstantRetryClients clients = this.clients;
+		if (clients != null) {
+			clients.refill();
+		}
 	}
 
 	@Override
@@ -74,6 +103,7 @@ public class LocalClerkApiExtension
 			api.close();
 			this.api = null;
 			this.owner = null;
+			this.clients = null;
 		}
 	}
 

@@ -7,20 +7,24 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 import org.springframework.util.ClassUtils;
 
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
+import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 /**
  * Gives each test method a fresh start on the context's {@link LocalClerkApi}: call
- * counts start from zero, the verification caches start empty, and faults injected by a
- * test end with it. Spring caches application contexts across test classes, and the local
- * API with them; the keys seeded by a test stay, as rows in a shared database would.
- * Registered in {@code META-INF/spring.factories}; does nothing in contexts without a
- * local API.
+ * counts start from zero, the verification caches start empty, the retry budgets full, no
+ * refusal of the secret key is remembered, and faults injected by a test end with it.
+ * Spring caches application contexts across test classes, and the local API with them;
+ * the keys seeded by a test stay, as rows in a shared database would. Registered in
+ * {@code META-INF/spring.factories}; does nothing in contexts without a local API.
  */
 public class LocalClerkApiTestExecutionListener implements TestExecutionListener, Ordered {
 
 	private static final String VERIFICATION_CACHE = "io.github.clerkapikeys.core.verify.ApiKeyVerificationCache";
+
+	private static final String RETRY_BUDGET = "io.github.clerkapikeys.core.retry.ClerkRetryBudget";
 
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
@@ -34,6 +38,14 @@ public class LocalClerkApiTestExecutionListener implements TestExecutionListener
 				context.getBeansOfType(ApiKeyVerificationCache.class, false, false)
 					.values()
 					.forEach(ApiKeyVerificationCache::evictAll);
+			}
+			// An outage rehearsed by the test before spent retries; a refusal it
+			// rehearsed is over.
+			if (ClassUtils.isPresent(RETRY_BUDGET, context.getClassLoader())) {
+				context.getBeansOfType(ClerkRetryBudget.class, false, false).values().forEach(ClerkRetryBudget::refill);
+				context.getBeansOfType(ClerkAccessMonitor.class, false, false)
+					.values()
+					.forEach(ClerkAccessMonitor::reset);
 			}
 		}
 	}

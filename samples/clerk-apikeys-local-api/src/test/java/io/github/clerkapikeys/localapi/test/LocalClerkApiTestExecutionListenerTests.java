@@ -8,7 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
 import io.github.clerkapikeys.core.error.ClerkServerException;
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
+import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 import io.github.clerkapikeys.localapi.SeededApiKey;
@@ -17,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Each test method starts with no faults and zero call counts on the shared local API,
- * whatever the test before it left.
+ * Each test method starts with no faults and zero call counts on the shared local API, a
+ * full retry budget and no refusal remembered, whatever the test before it left.
  */
 @SpringBootTest
 @AutoConfigureLocalClerkApi
@@ -35,6 +38,12 @@ class LocalClerkApiTestExecutionListenerTests {
 
 	@Autowired
 	ApiKeyVerifier verifier;
+
+	@Autowired
+	ClerkRetryBudget budget;
+
+	@Autowired
+	ClerkAccessMonitor monitor;
 
 	static SeededApiKey seeded;
 
@@ -70,6 +79,45 @@ class LocalClerkApiTestExecutionListenerTests {
 
 		assertThat(this.clerk.getApiKey(seeded.id()).id()).isEqualTo(seeded.id());
 		assertThat(this.localClerk.callCount("getApiKey")).isOne();
+	}
+
+	@Test
+	@Order(5)
+	void spendsTheRetryBudgetInAnOutage() {
+		this.localClerk.failNextCalls(Integer.MAX_VALUE, 503);
+
+		for (int i = 0; i < 4; i++) {
+			assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> this.clerk.getApiKey(seeded.id()));
+		}
+
+		assertThat(this.budget.availableTokens()).isLessThan(1);
+		assertThat(this.budget.throttledRetries()).isPositive();
+	}
+
+	@Test
+	@Order(6)
+	void startsWithAFullRetryBudget() {
+		assertThat(this.budget.availableTokens()).isEqualTo(ClerkRetryBudget.DEFAULT_MAX_TOKENS);
+		this.localClerk.failNextCalls(1, 503);
+
+		assertThat(this.clerk.getApiKey(seeded.id()).id()).isEqualTo(seeded.id());
+		assertThat(this.localClerk.callCount("getApiKey")).isEqualTo(2);
+	}
+
+	@Test
+	@Order(7)
+	void leavesARefusalOfTheSecretKeyBehind() {
+		this.localClerk.failNextCalls(1, 401);
+
+		assertThatExceptionOfType(ClerkAuthenticationException.class)
+			.isThrownBy(() -> this.clerk.getApiKey(seeded.id()));
+		assertThat(this.monitor.refusal()).isNotNull();
+	}
+
+	@Test
+	@Order(8)
+	void startsWithNoRefusalRemembered() {
+		assertThat(this.monitor.refusal()).isNull();
 	}
 
 }
