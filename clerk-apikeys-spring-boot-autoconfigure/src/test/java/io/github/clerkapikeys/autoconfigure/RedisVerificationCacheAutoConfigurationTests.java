@@ -21,9 +21,9 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.github.clerkapikeys.core.RedisServer;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -64,8 +64,8 @@ class RedisVerificationCacheAutoConfigurationTests {
 	@Test
 	void offByDefault() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).doesNotHaveBean(RedisVerificationCache.class);
-			assertThat(context.getBean(ApiKeyVerificationCache.class).toString()).doesNotContain("redis");
+			assertThat(context).doesNotHaveBean(RedisVerificationLevel.class);
+			assertThat(context.getBean(VerificationStore.class).toString()).doesNotContain("sharedLevel");
 		});
 	}
 
@@ -77,11 +77,11 @@ class RedisVerificationCacheAutoConfigurationTests {
 					"clerk.verify.cache.redis.positive-ttl=20s", "clerk.verify.cache.redis.negative-ttl=2s",
 					"clerk.verify.cache.redis.timeout=50ms", "clerk.response-timeout=2s", "clerk.call-timeout=4s")
 			.run((context) -> {
-				RedisVerificationCache redis = context.getBean(RedisVerificationCache.class);
-				assertThat(redis).hasToString("RedisVerificationCache[keyPrefix=shop:, positiveTtl=PT20S, "
+				RedisVerificationLevel redis = context.getBean(RedisVerificationLevel.class);
+				assertThat(redis).hasToString("RedisVerificationLevel[keyPrefix=shop:, positiveTtl=PT20S, "
 						+ "negativeTtl=PT2S, timeout=PT0.05S, lockTtl=PT4S]");
-				assertThat(context.getBean(ApiKeyVerificationCache.class).toString()).contains("redis=" + redis);
-				awaitUntil(() -> redis.stats().flushes() > 0);
+				assertThat(context.getBean(VerificationStore.class).toString()).contains("sharedLevel=" + redis);
+				awaitUntil(() -> redis.stats().subscriptions() > 0);
 
 				assertThat(context.getBean(ApiKeyVerifier.class).verify(SECRET)).isPresent();
 
@@ -97,13 +97,13 @@ class RedisVerificationCacheAutoConfigurationTests {
 			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.key-prefix=meters:")
 			.run((context) -> {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
-				context.getBean(RedisVerificationCacheMetrics.class).bindTo(meters);
+				context.getBean(RedisVerificationLevelMetrics.class).bindTo(meters);
 				ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
-				RedisVerificationCache redis = context.getBean(RedisVerificationCache.class);
-				awaitUntil(() -> redis.stats().flushes() == 1);
+				RedisVerificationLevel redis = context.getBean(RedisVerificationLevel.class);
+				awaitUntil(() -> redis.stats().subscriptions() == 1);
 				verifier.verify(SECRET);
 				verifier.verify(SECRET);
-				context.getBean(ApiKeyVerificationCache.class).evict(KEY_ID);
+				context.getBean(VerificationStore.class).keyChanged(KEY_ID);
 				awaitUntil(() -> redis.stats().received() == 1);
 				verifier.verify(SECRET);
 
@@ -136,9 +136,9 @@ class RedisVerificationCacheAutoConfigurationTests {
 				ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
 				for (int i = 0; i < 5; i++) {
 					assertThat(verifier.verify(SECRET)).isPresent();
-					Thread.sleep(RedisVerificationCache.DEFAULT_TIMEOUT.toMillis());
+					Thread.sleep(RedisVerificationLevel.DEFAULT_TIMEOUT.toMillis());
 				}
-				assertThat(context.getBean(RedisVerificationCache.class).stats().errors()).isPositive();
+				assertThat(context.getBean(RedisVerificationLevel.class).stats().errors()).isPositive();
 			});
 		assertThat(output.getAll().lines().filter((line) -> line.contains("Redis cannot be used"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("WARN")
@@ -152,8 +152,8 @@ class RedisVerificationCacheAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
 			.withClassLoader(new FilteredClassLoader(MeterBinder.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(RedisVerificationCache.class)
-				.doesNotHaveBean(RedisVerificationCacheMetrics.class));
+				.hasSingleBean(RedisVerificationLevel.class)
+				.doesNotHaveBean(RedisVerificationLevelMetrics.class));
 	}
 
 	@Test
@@ -180,13 +180,13 @@ class RedisVerificationCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffForTheApplicationsOwnSharedCache() {
+	void backsOffForTheApplicationsOwnRedisLevel() {
 		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
-			.withBean("mine", RedisVerificationCache.class,
-					() -> RedisVerificationCache.builder(new LettuceConnectionFactory(), "sk_test_other")
+			.withBean("mine", RedisVerificationLevel.class,
+					() -> RedisVerificationLevel.builder(new LettuceConnectionFactory(), "sk_test_other")
 						.keyPrefix("mine:")
 						.build())
-			.run((context) -> assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
+			.run((context) -> assertThat(context.getBean(VerificationStore.class).toString())
 				.contains("keyPrefix=mine:"));
 	}
 

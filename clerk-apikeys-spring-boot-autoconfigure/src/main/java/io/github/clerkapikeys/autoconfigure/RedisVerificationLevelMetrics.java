@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 /**
  * Publishes how verifications are answered when results are shared through Redis:
@@ -19,18 +19,18 @@ import io.github.clerkapikeys.core.verify.RedisVerificationCache;
  * {@code received}) and {@code clerk.verification.memory.flushes} (the in-memory level
  * dropped on (re)subscription).
  */
-public class RedisVerificationCacheMetrics implements MeterBinder {
+public class RedisVerificationLevelMetrics implements MeterBinder {
 
-	private final ApiKeyVerificationCache memory;
+	private final VerificationStore memory;
 
-	private final RedisVerificationCache redis;
+	private final RedisVerificationLevel redis;
 
 	/**
 	 * Create the binder.
 	 * @param memory the in-memory level
 	 * @param redis the shared level
 	 */
-	public RedisVerificationCacheMetrics(ApiKeyVerificationCache memory, RedisVerificationCache redis) {
+	public RedisVerificationLevelMetrics(VerificationStore memory, RedisVerificationLevel redis) {
 		this.memory = memory;
 		this.redis = redis;
 	}
@@ -50,15 +50,15 @@ public class RedisVerificationCacheMetrics implements MeterBinder {
 						+ "verification went on with Clerk");
 		counter(registry, "clerk.verification.redis.rejected", (redis) -> redis.stats().rejected(),
 				"Redis entries ignored because their seal did not match: forged, altered or unreadable");
-		counter(registry, "clerk.verification.invalidations", (redis) -> redis.stats().published(),
+		counter(registry, "clerk.verification.invalidations", (redis) -> redis.stats().announced(),
 				"Key changes announced to every instance", "direction", "published");
 		counter(registry, "clerk.verification.invalidations", (redis) -> redis.stats().received(),
 				"Key changes announced to every instance", "direction", "received");
-		counter(registry, "clerk.verification.memory.flushes", (redis) -> redis.stats().flushes(),
+		counter(registry, "clerk.verification.memory.flushes", (redis) -> redis.stats().subscriptions(),
 				"Times the in-memory level was dropped because the subscription to key changes was (re)established");
 	}
 
-	private void counter(MeterRegistry registry, String name, ToDoubleFunction<RedisVerificationCache> count,
+	private void counter(MeterRegistry registry, String name, ToDoubleFunction<RedisVerificationLevel> count,
 			String description, String... tags) {
 		FunctionCounter.builder(name, this.redis, count).tags(tags).description(description).register(registry);
 	}
