@@ -2,12 +2,12 @@ package io.github.clerkapikeys.core.verify.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
 
@@ -42,6 +42,12 @@ final class RedisLock {
 	 */
 	private static final RedisScript<String> POLL = RedisScript.of("""
 			return tostring(redis.call('PTTL', KEYS[2])) .. '|' .. (redis.call('GET', KEYS[1]) or '')""", String.class);
+
+	/** The pause after the first empty poll; each next one is twice as long. */
+	private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
+
+	/** The longest pause between polls. */
+	private static final Duration LAST_PAUSE = Duration.ofMillis(100);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -79,28 +85,45 @@ final class RedisLock {
 	}
 
 	/**
-	 * Wait, polling more and more slowly, for the value that the holder of the lock
-	 * {@code name} stores under {@code entryName}, for as long as it holds the lock and
-	 * the lock TTL at most.
+	 * Wait for the value that the holder of the lock {@code name} stores under
+	 * {@code entryName}, for as long as it holds the lock and the lock TTL at most.
 	 * @return the value, or empty when none came
 	 * @throws RedisUnavailable (as an error) when Redis cannot be asked
 	 */
 	Mono<String> awaitValue(String entryName, String name) {
-		return this.health.call(this.redis.execute(POLL, List.of(entryName, name), List.of()).next())
+		Mono<Optional<String>> poll = Mono
+			.defer(() -> this.health.call(this.redis.execute(POLL, List.of(entryName, name), List.of()).next()))
 			.flatMap((reply) -> {
 				int bar = reply.indexOf('|');
 				long lockTtl = parseLong(reply.substring(0, bar));
 				String value = reply.substring(bar + 1);
 				if (!value.isEmpty()) {
-					return Mono.just(value);
+					return Mono.just(Optional.of(value));
 				}
-				return (lockTtl > 0 && lockTtl <= this.ttl.toMillis()) ? Mono.error(new StillAsking()) : Mono.empty();
-			})
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(5))
-				.maxBackoff(Duration.ofMillis(100))
-				.jitter(0)
-				.filter(StillAsking.class::isInstance))
-			.timeout(this.ttl, Mono.empty());
+				// Still held by an instance asking Clerk: poll again.
+				return (lockTtl > 0 && lockTtl <= this.ttl.toMillis()) ? Mono.empty() : Mono.just(Optional.empty());
+			});
+		return pollWhileEmpty(poll, this.ttl).flatMap(Mono::justOrEmpty);
+	}
+
+	/**
+	 * Subscribe to {@code poll} again and again while it completes empty, after a pause
+	 * of 5 ms, then twice as long each time up to 100 ms, for {@code bound} at most.
+	 * @param poll what to ask each time
+	 * @param bound how long to keep asking
+	 * @return the first value {@code poll} emits; empty when {@code bound} passes first
+	 */
+	static <T> Mono<T> pollWhileEmpty(Mono<T> poll, Duration bound) {
+		return poll.repeatWhenEmpty((emptyPolls) -> emptyPolls.concatMap((index) -> Mono.delay(pauseAfter(index))))
+			.timeout(bound, Mono.empty());
+	}
+
+	/**
+	 * Return the pause after the empty poll {@code index} (from 0).
+	 */
+	static Duration pauseAfter(long index) {
+		Duration pause = (index < 16) ? FIRST_PAUSE.multipliedBy(1L << index) : LAST_PAUSE;
+		return (pause.compareTo(LAST_PAUSE) < 0) ? pause : LAST_PAUSE;
 	}
 
 	private static long parseLong(String value) {
@@ -121,17 +144,6 @@ final class RedisLock {
 	 * @param redisTime the Redis time of the attempt, in microseconds since the epoch
 	 */
 	record Attempt(String name, String token, boolean taken, long redisTime) {
-
-	}
-
-	/**
-	 * Another instance still asks Clerk; never seen outside this class.
-	 */
-	private static final class StillAsking extends RuntimeException {
-
-		StillAsking() {
-			super("another instance is asking Clerk", null, false, false);
-		}
 
 	}
 
