@@ -41,15 +41,15 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 		if (!ApiKeySecrets.isPlausible(secret)) {
 			return Mono.empty();
 		}
-		String key = VerificationStore.key(secret);
+		String key = VerificationStore.key(TokenType.API_KEY, secret);
 		Verification kept = this.store.completed(key);
 		if (kept != null) {
 			return Mono.justOrEmpty(usable(kept));
 		}
 		// The caller's context (its observation among others) reaches the call to Clerk.
 		return Mono
-			.deferContextual(
-					(context) -> Mono.fromFuture(() -> this.store.verify(key, secret, clerk(secret, context)), true))
+			.deferContextual((context) -> Mono
+				.fromFuture(() -> this.store.verify(key, TokenType.API_KEY, secret, clerk(secret, context)), true))
 			.flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
 	}
 
@@ -66,7 +66,7 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 		if (!ApiKeySecrets.isPlausible(secret)) {
 			return Optional.empty();
 		}
-		String key = VerificationStore.key(secret);
+		String key = VerificationStore.key(TokenType.API_KEY, secret);
 		Verification verification = this.store.completed(key);
 		if (verification == null) {
 			if (Schedulers.isInNonBlockingThread()) {
@@ -74,7 +74,7 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 						"ApiKeyVerifier.verify would block thread " + Thread.currentThread().getName()
 								+ ", which must not block; use ReactiveApiKeyVerifier there");
 			}
-			verification = this.store.verify(key, secret, clerk(secret, Context.empty())).join();
+			verification = this.store.verify(key, TokenType.API_KEY, secret, clerk(secret, Context.empty())).join();
 		}
 		return Optional.ofNullable(usable(verification));
 	}

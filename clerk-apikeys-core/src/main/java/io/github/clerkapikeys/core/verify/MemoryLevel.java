@@ -27,9 +27,10 @@ import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
  * The memory level of a {@link VerificationStore}: a bounded cache of verifications in
- * this instance, keyed by the SHA-256 of the secret (never the secret itself), in which
- * concurrent verifications of one secret share a single call. It knows nothing of a
- * shared level: it hears of changes as a {@link VerificationChangeListener}.
+ * this instance, under keys the store makes of the token type and the SHA-256 of the
+ * secret (never the secret itself), in which concurrent verifications of one secret share
+ * a single call. It knows nothing of a shared level: it hears of changes as a
+ * {@link VerificationChangeListener}.
  * <p>
  * It forgets a key when told the key changed, and remembers when, so that a verification
  * in flight at that moment is used once but not kept: its answer may predate the change.
@@ -117,9 +118,8 @@ final class MemoryLevel implements VerificationChangeListener {
 	}
 
 	/**
-	 * Return the key under which the verification of a secret is held: its SHA-256 in
-	 * hex.
-	 * @param secret the API key secret
+	 * Return the SHA-256 of a secret, in hex.
+	 * @param secret the token's secret
 	 * @return the hash
 	 */
 	static String hash(String secret) {
@@ -128,7 +128,7 @@ final class MemoryLevel implements VerificationChangeListener {
 
 	/**
 	 * Return the completed verification of {@code hash}, without starting one.
-	 * @param hash the secret's hash, see {@link #hash(String)}
+	 * @param hash the secret's key, see {@link VerificationStore#key(TokenType, String)}
 	 * @return the verification, or {@code null} when none is complete and kept
 	 */
 	@Nullable Verification completed(String hash) {
@@ -177,7 +177,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	/**
 	 * Build the verification to hold for an answer, kept no longer than {@code maxTtl},
 	 * and remember or forget the key for stale-if-error.
-	 * @param hash the secret's hash
+	 * @param hash the secret's key
 	 * @param key the verified key, or {@code null} when Clerk does not accept the secret
 	 * @param startOfCall when the call that answered started, see {@link #startOfCall()}
 	 * @param maxTtl the longest the answer may be kept, such as what is left of it on the
@@ -213,7 +213,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	 * Build the verification of a call that failed: the key that verified within
 	 * stale-if-error when Clerk could not be asked and the key may still be used,
 	 * otherwise the failure. Neither is kept.
-	 * @param hash the secret's hash
+	 * @param hash the secret's key
 	 * @param failure what the call failed with
 	 * @return the verification
 	 */
@@ -283,7 +283,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	}
 
 	/**
-	 * Return the keys held: SHA-256 hashes of secrets, in hex.
+	 * Return the keys held.
 	 */
 	Set<String> keys() {
 		return Set.copyOf(this.cache.asMap().keySet());

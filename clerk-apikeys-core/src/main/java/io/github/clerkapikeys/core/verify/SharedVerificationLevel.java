@@ -21,11 +21,12 @@ public interface SharedVerificationLevel {
 	 * Return the shared verification of {@code secret}, or else the answer of
 	 * {@code clerk}, shared with every instance. Trouble with the shared level leaves
 	 * only {@code clerk}; the failures of {@code clerk} are passed on.
-	 * @param secret the API key secret
+	 * @param type the kind of token {@code secret} is
+	 * @param secret the token's secret
 	 * @param clerk asks Clerk: the key, or empty when Clerk does not accept the secret
 	 * @return the answer
 	 */
-	Mono<SharedVerification> verify(String secret, Mono<Optional<ApiKey>> clerk);
+	Mono<SharedVerification> verify(TokenType type, String secret, Mono<Optional<ApiKey>> clerk);
 
 	/**
 	 * Announce to every instance, this one included, that the key with this id changed,

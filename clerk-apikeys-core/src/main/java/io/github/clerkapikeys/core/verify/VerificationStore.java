@@ -15,9 +15,9 @@ import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
  * Where the verifier keeps verifications: a memory level in this instance, keyed by the
- * SHA-256 of the secret (never the secret itself), in front of an optional
- * {@link SharedVerificationLevel shared level} that every instance of the application
- * uses. Concurrent verifications of one secret share a single call.
+ * token type and the SHA-256 of the secret (never the secret itself), in front of an
+ * optional {@link SharedVerificationLevel shared level} that every instance of the
+ * application uses. Concurrent verifications of one secret share a single call.
  * <p>
  * A valid key is kept for the positive TTL, never past its own expiration; an unknown,
  * revoked or expired key for the (shorter) negative TTL; a failure is not kept at all,
@@ -100,18 +100,20 @@ public final class VerificationStore {
 	}
 
 	/**
-	 * Return the key under which the verification of a secret is kept in memory.
-	 * @param secret the API key secret
+	 * Return the key under which the verification of a secret is kept in memory: the
+	 * type's id, a colon, and the SHA-256 of the secret in hex.
+	 * @param type the kind of token {@code secret} is
+	 * @param secret the token's secret
 	 * @return the key
 	 */
-	static String key(String secret) {
-		return MemoryLevel.hash(secret);
+	static String key(TokenType type, String secret) {
+		return type.id() + ":" + MemoryLevel.hash(secret);
 	}
 
 	/**
 	 * Return the completed verification kept under {@code key} in memory, without
 	 * starting one.
-	 * @param key the secret's key, see {@link #key(String)}
+	 * @param key the secret's key, see {@link #key(TokenType, String)}
 	 * @return the verification, or {@code null} when none is complete and kept
 	 */
 	@Nullable Verification completed(String key) {
@@ -123,19 +125,21 @@ public final class VerificationStore {
 	 * now, asking the shared level if any, then {@code clerk}. The future never completes
 	 * exceptionally: a failure is a verification too, which the store keeps only as long
 	 * as it takes to hand it to every verification that joined the call.
-	 * @param key the secret's key, see {@link #key(String)}
-	 * @param secret the API key secret
+	 * @param key the secret's key, see {@link #key(TokenType, String)}
+	 * @param type the kind of token {@code secret} is
+	 * @param secret the token's secret
 	 * @param clerk asks Clerk: the key, or empty when Clerk does not accept the secret
 	 * @return the verification
 	 */
-	CompletableFuture<Verification> verify(String key, String secret, Mono<Optional<ApiKey>> clerk) {
-		return this.memory.get(key, (hash) -> call(hash, secret, clerk));
+	CompletableFuture<Verification> verify(String key, TokenType type, String secret, Mono<Optional<ApiKey>> clerk) {
+		return this.memory.get(key, (hash) -> call(hash, type, secret, clerk));
 	}
 
-	private CompletableFuture<Verification> call(String hash, String secret, Mono<Optional<ApiKey>> clerk) {
+	private CompletableFuture<Verification> call(String hash, TokenType type, String secret,
+			Mono<Optional<ApiKey>> clerk) {
 		long start = this.memory.startOfCall();
 		SharedVerificationLevel shared = this.sharedLevel;
-		Mono<SharedVerification> answer = (shared != null) ? shared.verify(secret, clerk)
+		Mono<SharedVerification> answer = (shared != null) ? shared.verify(type, secret, clerk)
 				: clerk.map(SharedVerification::fromClerk);
 		return answer.map((answered) -> this.memory.verificationOf(hash, answered.key(), start, answered.remaining()))
 			.onErrorResume((failure) -> Mono.just(this.memory.failed(hash, failure)))
@@ -181,7 +185,7 @@ public final class VerificationStore {
 	}
 
 	/**
-	 * Return the keys the memory level holds: SHA-256 hashes of secrets, in hex.
+	 * Return the keys the memory level holds, see {@link #key(TokenType, String)}.
 	 */
 	Set<String> keys() {
 		return this.memory.keys();

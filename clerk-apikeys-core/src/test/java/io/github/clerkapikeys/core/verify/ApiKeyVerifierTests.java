@@ -276,14 +276,14 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
-	void secretIsNeverStoredRaw() {
+	void secretIsNeverStoredRawAndKeysCarryTheTokenType() {
 		stubValidKey();
 		VerificationStore store = storeBuilder().build();
 		verifier(store).verify(SECRET);
 
 		assertThat(store.keys()).singleElement().satisfies((key) -> {
-			assertThat(key).matches("[0-9a-f]{64}").doesNotContain(SECRET).doesNotContain(SECRET.substring(3));
-			assertThat(key).isEqualTo(VerificationStore.key(SECRET));
+			assertThat(key).matches("api-key:[0-9a-f]{64}").doesNotContain(SECRET).doesNotContain(SECRET.substring(3));
+			assertThat(key).isEqualTo(VerificationStore.key(TokenType.API_KEY, SECRET));
 		});
 		assertThat(store.toString()).doesNotContain(SECRET);
 	}

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
+import io.github.clerkapikeys.core.verify.TokenType;
 import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
 
 /**
@@ -35,11 +36,12 @@ final class RedisEntries {
 	}
 
 	/**
-	 * Return the name of the entry of {@code secret}. The part in braces is a Redis
-	 * Cluster hash tag, so that the entry and its lock live on one node.
+	 * Return the name of the entry of {@code secret}, a token of {@code type}. The part
+	 * in braces is a Redis Cluster hash tag, so that the entry and its lock live on one
+	 * node.
 	 */
-	String name(String secret) {
-		return this.prefix + "v:{" + this.seals.name(secret) + "}";
+	String name(TokenType type, String secret) {
+		return this.prefix + "v:" + type.id() + ":{" + this.seals.name(secret) + "}";
 	}
 
 	/**
@@ -59,12 +61,12 @@ final class RedisEntries {
 	}
 
 	/**
-	 * Return the entry sealed in {@code value} for {@code name}, or {@code null} when it
-	 * does not open (forged, altered, moved or unreadable): then it is counted and
-	 * dropped.
+	 * Return the entry of a {@code type} token sealed in {@code value} for {@code name},
+	 * or {@code null} when it does not open (forged, altered, moved or unreadable): then
+	 * it is counted and dropped.
 	 */
-	@Nullable RedisEntry open(String name, String value) {
-		RedisEntry entry = this.seals.open(name, value);
+	@Nullable RedisEntry open(String name, TokenType type, String value) {
+		RedisEntry entry = this.seals.open(name, type, value);
 		if (entry == null) {
 			this.rejected.increment();
 			this.health.call(this.redis.delete(name))

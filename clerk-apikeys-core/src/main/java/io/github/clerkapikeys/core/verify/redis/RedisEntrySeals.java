@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.verify.TokenType;
 
 /**
  * How verifications are named and sealed in Redis, so that whoever can write to Redis
@@ -27,8 +28,9 @@ import io.github.clerkapikeys.core.model.ApiKey;
  * API key secret under the first (so neither the secret nor a plain hash of it is in
  * Redis); its value is a JSON payload sealed with the HMAC, under the second, of the
  * entry's name and the payload (so an entry can be neither forged nor moved to another
- * secret's name). The payload holds the key as Clerk described it, without its secret,
- * when it was verified and until when it may be used.
+ * secret's name). The payload holds the token type, the key as Clerk described it,
+ * without its secret, when it was verified and until when it may be used; an entry opens
+ * only as the type it was sealed for.
  */
 final class RedisEntrySeals {
 
@@ -70,6 +72,7 @@ final class RedisEntrySeals {
 	 */
 	String seal(String entryName, RedisEntry entry) {
 		ObjectNode payload = JSON.createObjectNode();
+		payload.put("type", entry.type().id());
 		payload.put("at", entry.verifiedAt());
 		payload.put("until", entry.notAfter());
 		ApiKey key = entry.key();
@@ -84,10 +87,10 @@ final class RedisEntrySeals {
 
 	/**
 	 * Return the entry sealed in {@code value}, or {@code null} when the value was not
-	 * sealed by an instance with the same Clerk secret key for this very name: forged,
-	 * altered, moved from another name, or unreadable.
+	 * sealed by an instance with the same Clerk secret key for this very name and token
+	 * type: forged, altered, moved from another name, or unreadable.
 	 */
-	@Nullable RedisEntry open(String entryName, String value) {
+	@Nullable RedisEntry open(String entryName, TokenType type, String value) {
 		int first = value.indexOf('.');
 		int second = (first < 0) ? -1 : value.indexOf('.', first + 1);
 		if (second < 0 || !FORMAT.equals(value.substring(0, first))) {
@@ -106,8 +109,11 @@ final class RedisEntrySeals {
 		}
 		try {
 			JsonNode payload = JSON.readTree(json);
+			if (!type.id().equals(payload.required("type").asString())) {
+				return null;
+			}
 			JsonNode key = payload.get("key");
-			return new RedisEntry((key != null) ? JSON.treeToValue(key, ApiKey.class) : null,
+			return new RedisEntry(type, (key != null) ? JSON.treeToValue(key, ApiKey.class) : null,
 					payload.required("at").asLong(), payload.required("until").asLong());
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
@@ -115,7 +121,10 @@ final class RedisEntrySeals {
 		}
 	}
 
-	private byte[] seal(String entryName, String json) {
+	/**
+	 * Return the seal of {@code json} under {@code entryName}.
+	 */
+	byte[] seal(String entryName, String json) {
 		Mac mac = this.seals.get();
 		mac.update(entryName.getBytes(StandardCharsets.UTF_8));
 		mac.update((byte) '\n');

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.SharedVerification;
 import io.github.clerkapikeys.core.verify.SharedVerificationLevel;
+import io.github.clerkapikeys.core.verify.TokenType;
 import io.github.clerkapikeys.core.verify.VerificationChangeListener;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
@@ -27,10 +28,10 @@ import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
  * (never past the key's own expiration) or the negative TTL. When several instances miss
  * the same secret at once, one asks Clerk and the others wait for its answer, up to the
  * {@link Builder#lockTtl(Duration) lock TTL}.</li>
- * <li><b>Not forgeable through Redis.</b> Entries are named by an HMAC of the API key
- * secret and sealed with an HMAC of their name and content, both under keys derived from
- * the Clerk secret key; an entry that does not open is ignored, counted as rejected, and
- * the key verified with Clerk.</li>
+ * <li><b>Not forgeable through Redis.</b> Entries are named by the token type and an HMAC
+ * of the secret, and sealed with an HMAC of their name and content (the type included),
+ * both under keys derived from the Clerk secret key; an entry that does not open is
+ * ignored, counted as rejected, and the key verified with Clerk.</li>
  * <li><b>Changes everywhere at once.</b> When a key is updated, revoked or deleted
  * through any instance, or {@link VerificationStore#keyChanged(String) declared changed},
  * the change is recorded in Redis and announced on a channel; every instance's memory
@@ -116,7 +117,7 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	}
 
 	@Override
-	public Mono<SharedVerification> verify(String secret, Mono<Optional<ApiKey>> clerk) {
+	public Mono<SharedVerification> verify(TokenType type, String secret, Mono<Optional<ApiKey>> clerk) {
 		Mono<SharedVerification> direct = Mono.defer(() -> {
 			this.misses.increment();
 			return clerk.map(SharedVerification::fromClerk);
@@ -124,8 +125,8 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		if (!this.health.isUsable()) {
 			return direct;
 		}
-		String name = this.entries.name(secret);
-		return lookup(name).switchIfEmpty(Mono.defer(() -> fill(name, clerk)))
+		String name = this.entries.name(type, secret);
+		return lookup(type, name).switchIfEmpty(Mono.defer(() -> fill(type, name, clerk)))
 			.onErrorResume(RedisUnavailable.class, (unavailable) -> direct);
 	}
 
@@ -133,16 +134,16 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 * Return the verification stored under {@code name} that may still be used, or empty.
 	 * @throws RedisUnavailable (as an error) when Redis cannot be read
 	 */
-	private Mono<SharedVerification> lookup(String name) {
-		return this.entries.read(name).flatMap((value) -> usable(name, value));
+	private Mono<SharedVerification> lookup(TokenType type, String name) {
+		return this.entries.read(name).flatMap((value) -> usable(type, name, value));
 	}
 
 	/**
 	 * Return the verification sealed in {@code value}, counted as a hit, if it opens, has
 	 * time left and is current.
 	 */
-	private Mono<SharedVerification> usable(String name, String value) {
-		RedisEntry entry = this.entries.open(name, value);
+	private Mono<SharedVerification> usable(TokenType type, String name, String value) {
+		RedisEntry entry = this.entries.open(name, type, value);
 		if (entry == null) {
 			return Mono.empty();
 		}
@@ -163,26 +164,26 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 * Ask Clerk and store the answer, unless another instance is asking already: then
 	 * wait for its answer, and ask Clerk only if none comes.
 	 */
-	private Mono<SharedVerification> fill(String name, Mono<Optional<ApiKey>> clerk) {
+	private Mono<SharedVerification> fill(TokenType type, String name, Mono<Optional<ApiKey>> clerk) {
 		return this.lock.tryLock(this.entries.lockName(name)).flatMap((attempt) -> {
 			Mono<SharedVerification> asked = Mono.defer(() -> {
 				this.misses.increment();
 				return clerk;
 			})
-				.flatMap((key) -> store(name, key.orElse(null), attempt.redisTime())
+				.flatMap((key) -> store(type, name, key.orElse(null), attempt.redisTime())
 					.thenReturn(SharedVerification.fromClerk(key)));
 			if (attempt.taken()) {
 				// Another instance may have stored its answer just before the lock was
 				// free.
-				return lookup(name).switchIfEmpty(asked).doFinally((signal) -> this.lock.release(attempt));
+				return lookup(type, name).switchIfEmpty(asked).doFinally((signal) -> this.lock.release(attempt));
 			}
 			return this.lock.awaitValue(name, attempt.name())
-				.flatMap((value) -> usable(name, value))
+				.flatMap((value) -> usable(type, name, value))
 				.switchIfEmpty(asked);
 		});
 	}
 
-	private Mono<Void> store(String name, @Nullable ApiKey key, long verifiedAt) {
+	private Mono<Void> store(TokenType type, String name, @Nullable ApiKey key, long verifiedAt) {
 		Duration ttl = this.negativeTtl;
 		Instant now = Instant.now();
 		ApiKey valid = (key != null && key.isValidAt(now)) ? key : null;
@@ -197,7 +198,7 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 			return Mono.empty();
 		}
 		long notAfter = verifiedAt + ttl.toNanos() / 1000;
-		return this.entries.write(name, new RedisEntry(valid, verifiedAt, notAfter), ttl);
+		return this.entries.write(name, new RedisEntry(type, valid, verifiedAt, notAfter), ttl);
 	}
 
 	/**

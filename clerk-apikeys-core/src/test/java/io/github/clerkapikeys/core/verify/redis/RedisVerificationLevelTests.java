@@ -272,6 +272,9 @@ class RedisVerificationLevelTests {
 			}
 		}
 		assertThat(this.redis.keys("*")).isNotEmpty();
+		// Entries are named by token type and the secret's HMAC.
+		assertThat(this.redis.keys("clerk:apikeys:v:*")).singleElement()
+			.satisfies((name) -> assertThat(name).matches("clerk:apikeys:v:api-key:\\{[A-Za-z0-9_-]{43}\\}"));
 	}
 
 	@Test
