@@ -36,10 +36,9 @@ public final class ClerkMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ VerificationStore.class, RedisVerificationLevel.class })
-	RedisVerificationLevelMetrics redisVerificationLevelMetrics(VerificationStore verificationStore,
-			RedisVerificationLevel redisVerificationLevel) {
-		return new RedisVerificationLevelMetrics(verificationStore, redisVerificationLevel);
+	@ConditionalOnBean(RedisVerificationLevel.class)
+	RedisVerificationLevelMetrics redisVerificationLevelMetrics(RedisVerificationLevel redisVerificationLevel) {
+		return new RedisVerificationLevelMetrics(redisVerificationLevel);
 	}
 
 }

@@ -6,61 +6,56 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 /**
- * Publishes how verifications are answered when results are shared through Redis:
- * {@code clerk.verification.hits} by {@code level} ({@code memory}, {@code redis}),
- * {@code clerk.verification.misses} (asked of Clerk),
- * {@code clerk.verification.redis.errors}, {@code clerk.verification.redis.rejected}
- * (entries that did not open: forged, altered or unreadable),
- * {@code clerk.verification.invalidations} by {@code direction} ({@code published},
- * {@code received}) and {@code clerk.verification.memory.flushes} (the in-memory level
- * dropped on (re)subscription).
+ * Publishes the Redis level of the verification store under
+ * {@code clerk.verification.redis.*}: {@code hits} (answered from Redis), {@code misses}
+ * (not answered from Redis, so asked of Clerk), {@code errors}, {@code rejected} (entries
+ * that did not open: forged, altered, moved or unreadable), {@code changes} by
+ * {@code direction} ({@code announced} by this instance, {@code received} from any) and
+ * {@code subscriptions} (each one makes the memory level forget everything). What the
+ * memory level answers is counted by {@link VerificationStoreMetrics}.
  */
 public class RedisVerificationLevelMetrics implements MeterBinder {
 
-	private final VerificationStore memory;
+	private static final String CHANGES_DESCRIPTION = "Key changes announced through Redis by this instance "
+			+ "(announced), or received from any instance, this one included (received)";
 
 	private final RedisVerificationLevel redis;
 
 	/**
 	 * Create the binder.
-	 * @param memory the in-memory level
-	 * @param redis the shared level
+	 * @param redis the Redis level
 	 */
-	public RedisVerificationLevelMetrics(VerificationStore memory, RedisVerificationLevel redis) {
-		this.memory = memory;
+	public RedisVerificationLevelMetrics(RedisVerificationLevel redis) {
 		this.redis = redis;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		FunctionCounter.builder("clerk.verification.hits", this.memory, (memory) -> memory.stats().hits())
-			.tag("level", "memory")
-			.description("Verifications answered without asking Clerk, by cache level")
-			.register(registry);
-		counter(registry, "clerk.verification.hits", (redis) -> redis.stats().hits(),
-				"Verifications answered without asking Clerk, by cache level", "level", "redis");
-		counter(registry, "clerk.verification.misses", (redis) -> redis.stats().misses(),
-				"Verifications that asked Clerk");
-		counter(registry, "clerk.verification.redis.errors", (redis) -> redis.stats().errors(),
+		counter(registry, "hits", (redis) -> redis.stats().hits(), "Verifications answered from Redis");
+		counter(registry, "misses", (redis) -> redis.stats().misses(),
+				"Verifications not answered from Redis, which asked Clerk, Redis being unavailable included");
+		counter(registry, "errors", (redis) -> redis.stats().errors(),
 				"Redis operations that failed or timed out, subscription attempts included; "
 						+ "verification went on with Clerk");
-		counter(registry, "clerk.verification.redis.rejected", (redis) -> redis.stats().rejected(),
-				"Redis entries ignored because their seal did not match: forged, altered or unreadable");
-		counter(registry, "clerk.verification.invalidations", (redis) -> redis.stats().announced(),
-				"Key changes announced to every instance", "direction", "published");
-		counter(registry, "clerk.verification.invalidations", (redis) -> redis.stats().received(),
-				"Key changes announced to every instance", "direction", "received");
-		counter(registry, "clerk.verification.memory.flushes", (redis) -> redis.stats().subscriptions(),
-				"Times the in-memory level was dropped because the subscription to key changes was (re)established");
+		counter(registry, "rejected", (redis) -> redis.stats().rejected(),
+				"Redis entries ignored because they did not open: forged, altered, moved or unreadable");
+		counter(registry, "changes", (redis) -> redis.stats().announced(), CHANGES_DESCRIPTION, "direction",
+				"announced");
+		counter(registry, "changes", (redis) -> redis.stats().received(), CHANGES_DESCRIPTION, "direction", "received");
+		counter(registry, "subscriptions", (redis) -> redis.stats().subscriptions(),
+				"Times the subscription to key changes was established (again), each time making the memory "
+						+ "level forget everything, since changes may have been missed");
 	}
 
 	private void counter(MeterRegistry registry, String name, ToDoubleFunction<RedisVerificationLevel> count,
 			String description, String... tags) {
-		FunctionCounter.builder(name, this.redis, count).tags(tags).description(description).register(registry);
+		FunctionCounter.builder("clerk.verification.redis." + name, this.redis, count)
+			.tags(tags)
+			.description(description)
+			.register(registry);
 	}
 
 }

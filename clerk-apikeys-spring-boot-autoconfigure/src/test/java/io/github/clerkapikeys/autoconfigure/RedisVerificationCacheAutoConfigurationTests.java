@@ -27,6 +27,7 @@ import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
@@ -91,38 +92,46 @@ class RedisVerificationCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void metersSayHowVerificationsWereAnswered() {
+	void metersSayWhichLevelAnsweredEachVerification() {
 		clerk.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.key-prefix=meters:")
 			.run((context) -> {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				context.getBean(VerificationStoreMetrics.class).bindTo(meters);
 				context.getBean(RedisVerificationLevelMetrics.class).bindTo(meters);
 				ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
+				VerificationStore store = context.getBean(VerificationStore.class);
 				RedisVerificationLevel redis = context.getBean(RedisVerificationLevel.class);
 				awaitUntil(() -> redis.stats().subscriptions() == 1);
+				// Asked of Clerk, then found in Redis, then found in memory.
+				verifier.verify(SECRET);
+				store.forgetAll();
 				verifier.verify(SECRET);
 				verifier.verify(SECRET);
-				context.getBean(VerificationStore.class).keyChanged(KEY_ID);
+				// Verified before the change: asked of Clerk again.
+				store.keyChanged(KEY_ID);
 				awaitUntil(() -> redis.stats().received() == 1);
 				verifier.verify(SECRET);
 
-				assertThat(meters.get("clerk.verification.hits").tag("level", "memory").functionCounter().count())
-					.isOne();
-				assertThat(meters.get("clerk.verification.misses").functionCounter().count()).isEqualTo(2);
-				assertThat(meters.get("clerk.verification.hits").tag("level", "redis").functionCounter().count())
-					.isZero();
-				assertThat(meters.get("clerk.verification.invalidations")
-					.tag("direction", "published")
+				assertThat(meters.get("cache.gets").tag("result", "hit").functionCounter().count()).isOne();
+				assertThat(meters.get("cache.gets").tag("result", "miss").functionCounter().count()).isEqualTo(3);
+				assertThat(meters.get("clerk.verification.redis.hits").functionCounter().count()).isOne();
+				assertThat(meters.get("clerk.verification.redis.misses").functionCounter().count()).isEqualTo(2);
+				assertThat(clerk.findAll(postRequestedFor(urlEqualTo("/v1/api_keys/verify")))).hasSize(2);
+				assertThat(meters.get("clerk.verification.redis.changes")
+					.tag("direction", "announced")
 					.functionCounter()
 					.count()).isOne();
-				assertThat(meters.get("clerk.verification.invalidations")
+				assertThat(meters.get("clerk.verification.redis.changes")
 					.tag("direction", "received")
 					.functionCounter()
 					.count()).isOne();
 				assertThat(meters.get("clerk.verification.redis.errors").functionCounter().count()).isZero();
 				assertThat(meters.get("clerk.verification.redis.rejected").functionCounter().count()).isZero();
-				assertThat(meters.get("clerk.verification.memory.flushes").functionCounter().count()).isOne();
+				assertThat(meters.get("clerk.verification.redis.subscriptions").functionCounter().count()).isOne();
+				assertThat(meters.find("clerk.verification.hits").meters()).isEmpty();
+				assertThat(meters.find("clerk.verification.misses").meters()).isEmpty();
 			});
 	}
 
