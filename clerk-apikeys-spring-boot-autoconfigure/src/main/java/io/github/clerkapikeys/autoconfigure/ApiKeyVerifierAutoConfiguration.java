@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.autoconfigure;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,7 +38,7 @@ public final class ApiKeyVerifierAutoConfiguration {
 		if (properties.getVerify().getCache().getRedis().isEnabled()) {
 			throw redisMissing(resourceLoader.getClassLoader());
 		}
-		return memoryLevel(properties).build();
+		return build(memoryLevel(properties));
 	}
 
 	/**
@@ -65,6 +66,28 @@ public final class ApiKeyVerifierAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiKeyVerifier apiKeyVerifier(ReactiveApiKeyVerifier reactiveApiKeyVerifier) {
 		return reactiveApiKeyVerifier.blocking();
+	}
+
+	/**
+	 * Build {@code store}; a wrong setting is reported as the
+	 * {@code clerk.verify.cache.*} property it comes from.
+	 */
+	static VerificationStore build(VerificationStore.Builder store) {
+		try {
+			return store.build();
+		}
+		catch (ClerkConfigurationException ex) {
+			throw new ClerkConfigurationException("verify.cache." + kebabCase(ex.getSetting()),
+					String.valueOf(ex.getMessage()));
+		}
+	}
+
+	/**
+	 * Return a builder setting's name as a property name: {@code positiveTtl} as
+	 * {@code positive-ttl}.
+	 */
+	static String kebabCase(String setting) {
+		return setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -48,15 +48,29 @@ public final class RedisVerificationCacheAutoConfiguration {
 				.lockTtl(properties.getCallTimeout())
 				.build();
 		}
-		catch (IllegalArgumentException ex) {
-			throw new ClerkConfigurationException("redis", String.valueOf(ex.getMessage()));
+		catch (ClerkConfigurationException ex) {
+			throw new ClerkConfigurationException(property(ex.getSetting()), String.valueOf(ex.getMessage()));
 		}
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	VerificationStore verificationStore(ClerkProperties properties, RedisVerificationLevel redisVerificationLevel) {
-		return ApiKeyVerifierAutoConfiguration.memoryLevel(properties).sharedLevel(redisVerificationLevel).build();
+		return ApiKeyVerifierAutoConfiguration
+			.build(ApiKeyVerifierAutoConfiguration.memoryLevel(properties).sharedLevel(redisVerificationLevel));
+	}
+
+	/**
+	 * Return what a setting of the Redis level's builder comes from, as
+	 * {@link ClerkConfigurationFailureAnalyzer} reads it: a client setting, or a property
+	 * below {@code clerk.}.
+	 */
+	private static String property(String setting) {
+		return switch (setting) {
+			case "lockTtl" -> "callTimeout";
+			case "clerkSecretKey" -> "secretKey";
+			default -> "verify.cache.redis." + ApiKeyVerifierAutoConfiguration.kebabCase(setting);
+		};
 	}
 
 }

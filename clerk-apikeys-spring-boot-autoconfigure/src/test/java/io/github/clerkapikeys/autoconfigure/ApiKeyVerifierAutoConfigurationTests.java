@@ -77,6 +77,15 @@ class ApiKeyVerifierAutoConfigurationTests {
 	}
 
 	@Test
+	void aWrongCachePropertyIsNamed() {
+		this.contextRunner.withPropertyValues("clerk.verify.cache.negative-ttl=-1s").run((context) -> {
+			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'clerk.verify.cache.negative-ttl' is not valid",
+					"must be zero or more");
+		});
+	}
+
+	@Test
 	void cachedVerificationMakesOneCall() {
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.run((context) -> {

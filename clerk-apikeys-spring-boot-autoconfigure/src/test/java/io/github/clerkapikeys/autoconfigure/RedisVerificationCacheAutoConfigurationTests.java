@@ -166,6 +166,28 @@ class RedisVerificationCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void aWrongRedisPropertyIsNamed() {
+		this.contextRunner
+			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.timeout=0s")
+			.run((context) -> {
+				var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("'clerk.verify.cache.redis.timeout' is not valid",
+						"must be positive");
+			});
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnStore() {
+		VerificationStore mine = VerificationStore.withDefaults();
+		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
+			.withBean(VerificationStore.class, () -> mine)
+			.run((context) -> {
+				assertThat(context.getBean(VerificationStore.class)).isSameAs(mine);
+				assertThat(context).hasSingleBean(RedisVerificationLevel.class);
+			});
+	}
+
+	@Test
 	void enabledWithoutSpringDataRedisSaysWhatToAdd() {
 		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
 			.withClassLoader(new FilteredClassLoader(ReactiveRedisConnectionFactory.class))

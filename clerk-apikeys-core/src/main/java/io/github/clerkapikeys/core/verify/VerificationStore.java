@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
 
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
@@ -62,6 +62,12 @@ public final class VerificationStore {
 	private final Duration staleIfError;
 
 	private VerificationStore(Builder builder) {
+		checkZeroOrMore("positiveTtl", builder.positiveTtl);
+		checkZeroOrMore("negativeTtl", builder.negativeTtl);
+		checkZeroOrMore("staleIfError", builder.staleIfError);
+		if (builder.maximumSize < 0) {
+			throw new ClerkConfigurationException("maximumSize", "maximumSize must be zero or more");
+		}
 		this.positiveTtl = builder.positiveTtl;
 		this.negativeTtl = builder.negativeTtl;
 		this.staleIfError = builder.staleIfError;
@@ -70,6 +76,12 @@ public final class VerificationStore {
 		this.sharedLevel = builder.sharedLevel;
 		if (this.sharedLevel != null) {
 			this.sharedLevel.addChangeListener(this.memory);
+		}
+	}
+
+	private static void checkZeroOrMore(String setting, @Nullable Duration value) {
+		if (value == null || value.isNegative()) {
+			throw new ClerkConfigurationException(setting, setting + " must be zero or more");
 		}
 	}
 
@@ -221,7 +233,8 @@ public final class VerificationStore {
 	}
 
 	/**
-	 * Builder of a {@link VerificationStore}; every setting starts at its default.
+	 * Builder of a {@link VerificationStore}; every setting starts at its default, and
+	 * {@link #build()} checks them all.
 	 */
 	public static final class Builder {
 
@@ -248,7 +261,6 @@ public final class VerificationStore {
 		 * @return this builder
 		 */
 		public Builder positiveTtl(Duration positiveTtl) {
-			Assert.isTrue(positiveTtl != null && !positiveTtl.isNegative(), "positiveTtl must be zero or more");
 			this.positiveTtl = positiveTtl;
 			return this;
 		}
@@ -259,7 +271,6 @@ public final class VerificationStore {
 		 * @return this builder
 		 */
 		public Builder negativeTtl(Duration negativeTtl) {
-			Assert.isTrue(negativeTtl != null && !negativeTtl.isNegative(), "negativeTtl must be zero or more");
 			this.negativeTtl = negativeTtl;
 			return this;
 		}
@@ -273,7 +284,6 @@ public final class VerificationStore {
 		 * @return this builder
 		 */
 		public Builder staleIfError(Duration staleIfError) {
-			Assert.isTrue(staleIfError != null && !staleIfError.isNegative(), "staleIfError must be zero or more");
 			this.staleIfError = staleIfError;
 			return this;
 		}
@@ -284,7 +294,6 @@ public final class VerificationStore {
 		 * @return this builder
 		 */
 		public Builder maximumSize(long maximumSize) {
-			Assert.isTrue(maximumSize >= 0, "maximumSize must be zero or more");
 			this.maximumSize = maximumSize;
 			return this;
 		}
@@ -292,11 +301,10 @@ public final class VerificationStore {
 		/**
 		 * Set the clock of TTLs, expirations and stale-if-error, for tests; the system's
 		 * by default.
-		 * @param clock the clock
+		 * @param clock the clock, {@code null} for the system's
 		 * @return this builder
 		 */
-		public Builder clock(Clock clock) {
-			Assert.notNull(clock, "clock must not be null");
+		public Builder clock(@Nullable Clock clock) {
 			this.clock = clock;
 			return this;
 		}
@@ -306,19 +314,20 @@ public final class VerificationStore {
 		 * looked up in memory, then in the shared level, then asked of Clerk, and changes
 		 * of a key reach every instance. An answer from the shared level is kept in
 		 * memory no longer than it is kept there.
-		 * @param sharedLevel the shared level, such as a {@code RedisVerificationLevel}
+		 * @param sharedLevel the shared level, such as a {@code RedisVerificationLevel};
+		 * {@code null} for none
 		 * @return this builder
 		 */
-		public Builder sharedLevel(SharedVerificationLevel sharedLevel) {
-			Assert.notNull(sharedLevel, "sharedLevel must not be null");
+		public Builder sharedLevel(@Nullable SharedVerificationLevel sharedLevel) {
 			this.sharedLevel = sharedLevel;
 			return this;
 		}
 
 		/**
-		 * Build the store; with a shared level, its memory level starts listening to
-		 * changes.
+		 * Check the settings and build the store; with a shared level, its memory level
+		 * starts listening to changes.
 		 * @return the store
+		 * @throws ClerkConfigurationException naming the setting that is wrong
 		 */
 		public VerificationStore build() {
 			return new VerificationStore(this);

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
 
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.SharedVerification;
 import io.github.clerkapikeys.core.verify.SharedVerificationLevel;
@@ -90,6 +90,7 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	private final LongAdder misses = new LongAdder();
 
 	private RedisVerificationLevel(Builder builder) {
+		builder.check();
 		this.keyPrefix = builder.keyPrefix;
 		this.positiveTtl = builder.positiveTtl;
 		this.negativeTtl = builder.negativeTtl;
@@ -269,7 +270,8 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	}
 
 	/**
-	 * Builder of a {@link RedisVerificationLevel}; every setting starts at its default.
+	 * Builder of a {@link RedisVerificationLevel}; every setting starts at its default,
+	 * and {@link #build()} checks them all.
 	 */
 	public static final class Builder {
 
@@ -288,8 +290,6 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		private Duration lockTtl = DEFAULT_LOCK_TTL;
 
 		private Builder(ReactiveRedisConnectionFactory connectionFactory, String clerkSecretKey) {
-			Assert.notNull(connectionFactory, "connectionFactory must not be null");
-			Assert.isTrue(clerkSecretKey != null && !clerkSecretKey.isBlank(), "clerkSecretKey must not be blank");
 			this.connectionFactory = connectionFactory;
 			this.clerkSecretKey = clerkSecretKey;
 		}
@@ -301,7 +301,6 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		 * @return this builder
 		 */
 		public Builder keyPrefix(String keyPrefix) {
-			Assert.isTrue(keyPrefix != null && !keyPrefix.isBlank(), "keyPrefix must not be blank");
 			this.keyPrefix = keyPrefix;
 			return this;
 		}
@@ -314,7 +313,6 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		 * @return this builder
 		 */
 		public Builder positiveTtl(Duration positiveTtl) {
-			Assert.isTrue(positiveTtl != null && !positiveTtl.isNegative(), "positiveTtl must be zero or more");
 			this.positiveTtl = positiveTtl;
 			return this;
 		}
@@ -325,7 +323,6 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		 * @return this builder
 		 */
 		public Builder negativeTtl(Duration negativeTtl) {
-			Assert.isTrue(negativeTtl != null && !negativeTtl.isNegative(), "negativeTtl must be zero or more");
 			this.negativeTtl = negativeTtl;
 			return this;
 		}
@@ -337,7 +334,6 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
-			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
 			this.timeout = timeout;
 			return this;
 		}
@@ -350,18 +346,48 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		 * @return this builder
 		 */
 		public Builder lockTtl(Duration lockTtl) {
-			Assert.isTrue(lockTtl != null && !lockTtl.isNegative() && !lockTtl.isZero(), "lockTtl must be positive");
 			this.lockTtl = lockTtl;
 			return this;
 		}
 
 		/**
-		 * Build the Redis level. It subscribes to changes when a store adds its memory
-		 * level as a listener.
+		 * Check the settings and build the Redis level. It subscribes to changes when a
+		 * store adds its memory level as a listener.
 		 * @return the Redis level
+		 * @throws ClerkConfigurationException naming the setting that is missing or wrong
 		 */
 		public RedisVerificationLevel build() {
 			return new RedisVerificationLevel(this);
+		}
+
+		private void check() {
+			if (this.connectionFactory == null) {
+				throw new ClerkConfigurationException("connectionFactory", "connectionFactory must not be null");
+			}
+			checkNotBlank("clerkSecretKey", this.clerkSecretKey);
+			checkNotBlank("keyPrefix", this.keyPrefix);
+			checkZeroOrMore("positiveTtl", this.positiveTtl);
+			checkZeroOrMore("negativeTtl", this.negativeTtl);
+			checkPositive("timeout", this.timeout);
+			checkPositive("lockTtl", this.lockTtl);
+		}
+
+		private static void checkNotBlank(String setting, @Nullable String value) {
+			if (value == null || value.isBlank()) {
+				throw new ClerkConfigurationException(setting, setting + " must not be blank");
+			}
+		}
+
+		private static void checkZeroOrMore(String setting, @Nullable Duration value) {
+			if (value == null || value.isNegative()) {
+				throw new ClerkConfigurationException(setting, setting + " must be zero or more");
+			}
+		}
+
+		private static void checkPositive(String setting, @Nullable Duration value) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new ClerkConfigurationException(setting, setting + " must be positive");
+			}
 		}
 
 	}
