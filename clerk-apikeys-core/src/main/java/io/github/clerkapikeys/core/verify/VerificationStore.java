@@ -21,9 +21,9 @@ import io.github.clerkapikeys.core.model.ApiKey;
  * <p>
  * A valid key is kept for the positive TTL, never past its own expiration; an unknown,
  * revoked or expired key for the (shorter) negative TTL; a failure is not kept at all,
- * but every verification that joined the call gets it. The verifier forgets a key at once
- * when its client updates, revokes or deletes it. A key revoked elsewhere (the Clerk
- * Dashboard, another service) is still accepted until its entry expires, unless
+ * but every verification that joined the call gets it. The store forgets a key at once
+ * when the verifier's client updates, revokes or deletes it. A key revoked elsewhere (the
+ * Clerk Dashboard, another service) is still accepted until its entry expires, unless
  * {@link #keyChanged(String)} is called: the positive TTL is that window.
  * <p>
  * With {@link Builder#staleIfError(Duration) stale-if-error} set, a key that verified
