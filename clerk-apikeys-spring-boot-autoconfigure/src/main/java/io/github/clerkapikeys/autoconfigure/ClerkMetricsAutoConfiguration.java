@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 /**
  * Auto-configuration of the meters of the retry budget, of Clerk's refusals of the secret
- * key and of the verification cache's levels, bound to the application's meter registries
+ * key and of the verification store's levels, bound to the application's meter registries
  * by Spring Boot.
  */
 @AutoConfiguration(after = { ClerkApiKeysAutoConfiguration.class, ApiKeyVerifierAutoConfiguration.class,
@@ -38,17 +38,16 @@ public final class ClerkMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(ApiKeyVerificationCache.class)
-	ApiKeyVerificationCacheMetrics apiKeyVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache) {
-		return new ApiKeyVerificationCacheMetrics(apiKeyVerificationCache);
+	@ConditionalOnBean(VerificationStore.class)
+	VerificationStoreMetrics verificationStoreMetrics(VerificationStore verificationStore) {
+		return new VerificationStoreMetrics(verificationStore);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ ApiKeyVerificationCache.class, RedisVerificationCache.class })
-	RedisVerificationCacheMetrics redisVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache,
-			RedisVerificationCache redisVerificationCache) {
-		return new RedisVerificationCacheMetrics(apiKeyVerificationCache, redisVerificationCache);
+	@ConditionalOnBean(RedisVerificationLevel.class)
+	RedisVerificationLevelMetrics redisVerificationLevelMetrics(RedisVerificationLevel redisVerificationLevel) {
+		return new RedisVerificationLevelMetrics(redisVerificationLevel);
 	}
 
 }

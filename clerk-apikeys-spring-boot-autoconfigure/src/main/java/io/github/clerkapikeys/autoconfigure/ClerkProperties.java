@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties of the Clerk API-keys clients. Defaults are those of the core
  * ({@code ClerkClientBuilder}, {@code ClerkRetryPolicies}, {@code ClerkRetryBudget},
- * {@code ApiKeyVerificationCache}), written out so that IDEs show them.
+ * {@code VerificationStore}, {@code RedisVerificationLevel}), written out so that IDEs
+ * show them.
  */
 @ConfigurationProperties(ClerkProperties.PREFIX)
 public class ClerkProperties {
@@ -344,9 +345,10 @@ public class ClerkProperties {
 		}
 
 		/**
-		 * Cache of verification results. A key revoked outside this application stays
-		 * accepted until its entry expires, at most the positive TTL; revokes and deletes
-		 * made through the client evict at once.
+		 * Cache of verification results, the memory level of the verification store. A
+		 * key revoked outside this application stays accepted until its entry expires, at
+		 * most the positive TTL; the store forgets a key that the client updates, revokes
+		 * or deletes at once.
 		 */
 		public static class Cache {
 
@@ -429,7 +431,7 @@ public class ClerkProperties {
 			 * A second cache level on Redis, shared by every instance of the application,
 			 * through the application's Spring Data Redis connections (Lettuce). Results
 			 * are verified with Clerk once for all instances, and a key updated, revoked
-			 * or deleted through any instance is dropped by all.
+			 * or deleted through any instance is forgotten by all.
 			 */
 			public static class Redis {
 

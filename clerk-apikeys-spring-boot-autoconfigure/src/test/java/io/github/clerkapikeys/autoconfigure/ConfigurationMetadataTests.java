@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,15 +63,15 @@ class ConfigurationMetadataTests {
 	@Test
 	void cacheDefaultsAreTheCoreDefaults() {
 		ClerkProperties.Verify.Cache cache = new ClerkProperties().getVerify().getCache();
-		assertThat(cache.getPositiveTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_POSITIVE_TTL);
-		assertThat(cache.getNegativeTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_NEGATIVE_TTL);
-		assertThat(cache.getMaximumSize()).isEqualTo(ApiKeyVerificationCache.DEFAULT_MAXIMUM_SIZE);
+		assertThat(cache.getPositiveTtl()).isEqualTo(VerificationStore.DEFAULT_POSITIVE_TTL);
+		assertThat(cache.getNegativeTtl()).isEqualTo(VerificationStore.DEFAULT_NEGATIVE_TTL);
+		assertThat(cache.getMaximumSize()).isEqualTo(VerificationStore.DEFAULT_MAXIMUM_SIZE);
 		assertThat(cache.getStaleIfError()).isZero();
 		ClerkProperties.Verify.Cache.Redis redis = cache.getRedis();
-		assertThat(redis.getKeyPrefix()).isEqualTo(RedisVerificationCache.DEFAULT_KEY_PREFIX);
-		assertThat(redis.getPositiveTtl()).isEqualTo(RedisVerificationCache.DEFAULT_POSITIVE_TTL);
-		assertThat(redis.getNegativeTtl()).isEqualTo(RedisVerificationCache.DEFAULT_NEGATIVE_TTL);
-		assertThat(redis.getTimeout()).isEqualTo(RedisVerificationCache.DEFAULT_TIMEOUT);
+		assertThat(redis.getKeyPrefix()).isEqualTo(RedisVerificationLevel.DEFAULT_KEY_PREFIX);
+		assertThat(redis.getPositiveTtl()).isEqualTo(RedisVerificationLevel.DEFAULT_POSITIVE_TTL);
+		assertThat(redis.getNegativeTtl()).isEqualTo(RedisVerificationLevel.DEFAULT_NEGATIVE_TTL);
+		assertThat(redis.getTimeout()).isEqualTo(RedisVerificationLevel.DEFAULT_TIMEOUT);
 	}
 
 }

@@ -9,7 +9,7 @@ import org.springframework.util.ClassUtils;
 
 import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.localapi.LocalClerkApi;
 
 /**
@@ -22,7 +22,7 @@ import io.github.clerkapikeys.localapi.LocalClerkApi;
  */
 public class LocalClerkApiTestExecutionListener implements TestExecutionListener, Ordered {
 
-	private static final String VERIFICATION_CACHE = "io.github.clerkapikeys.core.verify.ApiKeyVerificationCache";
+	private static final String VERIFICATION_STORE = "io.github.clerkapikeys.core.verify.VerificationStore";
 
 	private static final String RETRY_BUDGET = "io.github.clerkapikeys.core.retry.ClerkRetryBudget";
 
@@ -34,10 +34,10 @@ public class LocalClerkApiTestExecutionListener implements TestExecutionListener
 			// A key seeded, revoked or expired on the local API directly is not news to
 			// the verifiers' caches: they start empty.
 			ApplicationContext context = testContext.getApplicationContext();
-			if (ClassUtils.isPresent(VERIFICATION_CACHE, context.getClassLoader())) {
-				context.getBeansOfType(ApiKeyVerificationCache.class, false, false)
+			if (ClassUtils.isPresent(VERIFICATION_STORE, context.getClassLoader())) {
+				context.getBeansOfType(VerificationStore.class, false, false)
 					.values()
-					.forEach(ApiKeyVerificationCache::evictAll);
+					.forEach(VerificationStore::forgetAll);
 			}
 			// An outage rehearsed by the test before spent retries; a refusal it
 			// rehearsed is over.

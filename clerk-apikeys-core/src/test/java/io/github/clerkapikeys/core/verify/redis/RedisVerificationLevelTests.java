@@ -1,7 +1,11 @@
-package io.github.clerkapikeys.core.verify;
+package io.github.clerkapikeys.core.verify.redis;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +31,8 @@ import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.RedisServer;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.VerificationStore;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -39,11 +45,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three instances, each with its own client, in-memory cache and verifier, sharing a real
+ * Three instances, each with its own client, store and verifier, sharing a real
  * {@code redis-server} and one Clerk (WireMock): what Clerk is asked, what Redis holds,
  * and what happens when Redis lies, slows down or goes away.
  */
-class RedisVerificationCacheTests {
+class RedisVerificationLevelTests {
 
 	static final String VERIFY = "/v1/api_keys/verify";
 
@@ -68,7 +74,7 @@ class RedisVerificationCacheTests {
 		for (int i = 0; i < 3; i++) {
 			this.instances.add(new Instance());
 		}
-		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().flushes() > 0));
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().subscriptions() > 0));
 	}
 
 	@AfterEach
@@ -144,7 +150,7 @@ class RedisVerificationCacheTests {
 
 		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
 		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
-		assertThat(this.instances.get(0).redis.stats().published()).isOne();
+		assertThat(this.instances.get(0).redis.stats().announced()).isOne();
 	}
 
 	@Test
@@ -154,7 +160,7 @@ class RedisVerificationCacheTests {
 		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
 		String before = this.redis.opsForValue().get(name);
 
-		this.instances.get(0).cache.evict(keyId(0));
+		this.instances.get(0).store.keyChanged(keyId(0));
 		awaitUntil(() -> this.instances.get(1).redis.stats().received() == 1);
 		// Put back what Redis held before the change, as a write already in flight could.
 		this.redis.opsForValue().set(name, before, Duration.ofSeconds(30));
@@ -197,7 +203,7 @@ class RedisVerificationCacheTests {
 		// The revoking instance refuses it at once, whatever Redis holds.
 		assertThat(this.instances.get(0).verify(secret(0))).isEmpty();
 		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
-		assertThat(this.instances.get(0).redis.stats().published()).isOne();
+		assertThat(this.instances.get(0).redis.stats().announced()).isOne();
 		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
 		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
 	}
@@ -231,7 +237,7 @@ class RedisVerificationCacheTests {
 		assertThat(this.instances.get(1).verify(secret(0)))
 			.hasValueSatisfying((key) -> assertThat(key.scopes()).containsExactly("read", "write"));
 		// Moved: the sealed entry of key 0 under the name of secret 1.
-		this.instances.get(1).cache.evictAll();
+		this.instances.get(1).store.forgetAll();
 		clerk.resetRequests();
 		this.instances.get(0).verify(secret(1));
 		String otherName = this.redis.keys("clerk:apikeys:v:*")
@@ -244,7 +250,7 @@ class RedisVerificationCacheTests {
 			.hasValueSatisfying((key) -> assertThat(key.id()).isEqualTo(keyId(1)));
 		// Unreadable.
 		this.redis.opsForValue().set(otherName, "v1.not-a-seal.{}");
-		this.instances.get(2).cache.evictAll();
+		this.instances.get(2).store.forgetAll();
 		assertThat(this.instances.get(2).verify(secret(1))).isPresent();
 
 		assertThat(this.instances.get(1).redis.stats().rejected()).isOne();
@@ -254,18 +260,21 @@ class RedisVerificationCacheTests {
 	}
 
 	@Test
-	void redisHoldsNoSecretAndNoPlainHashOfOne() {
+	void redisHoldsNoSecretAndNoPlainHashOfOne() throws NoSuchAlgorithmException {
 		stubValid(secret(0), keyId(0));
 		this.instances.get(0).verify(secret(0));
 
 		for (String name : this.redis.keys("*")) {
 			String value = String.valueOf(this.redis.opsForValue().get(name));
 			for (String text : List.of(name, value)) {
-				assertThat(text).doesNotContain(secret(0), CLERK_SECRET_KEY, ApiKeyVerificationCache.hash(secret(0)),
+				assertThat(text).doesNotContain(secret(0), CLERK_SECRET_KEY, sha256Hex(secret(0)),
 						ClerkFixtures.KEY_SECRET);
 			}
 		}
 		assertThat(this.redis.keys("*")).isNotEmpty();
+		// Entries are named by token type and the secret's HMAC.
+		assertThat(this.redis.keys("clerk:apikeys:v:*")).singleElement()
+			.satisfies((name) -> assertThat(name).matches("clerk:apikeys:v:api-key:\\{[A-Za-z0-9_-]{43}\\}"));
 	}
 
 	@Test
@@ -298,7 +307,7 @@ class RedisVerificationCacheTests {
 	void withRedisGoneVerificationGoesOnAndUsesRedisAgainWhenItIsBack() throws Exception {
 		stubValid(secret(0), keyId(0));
 		stubValid(secret(1), keyId(1));
-		long flushes = this.instances.get(1).redis.stats().flushes();
+		long subscriptions = this.instances.get(1).redis.stats().subscriptions();
 
 		redisServer.kill();
 		assertThat(this.instances.get(0).verify(secret(0))).isPresent();
@@ -306,10 +315,10 @@ class RedisVerificationCacheTests {
 		assertThat(this.instances.get(0).redis.stats().errors()).isPositive();
 
 		redisServer.start();
-		// The subscription comes back, and with it the in-memory level starts over.
-		awaitUntil(() -> this.instances.get(1).redis.stats().flushes() > flushes);
+		// The subscription comes back, and with it the memory level forgets everything.
+		awaitUntil(() -> this.instances.get(1).redis.stats().subscriptions() > subscriptions);
 		awaitUntil(() -> this.instances.get(0).answersPing() && this.instances.get(1).answersPing());
-		Thread.sleep(RedisVerificationCache.BACK_OFF.toMillis());
+		Thread.sleep(RedisHealth.BACK_OFF.toMillis());
 		clerk.resetRequests();
 		assertThat(this.instances.get(0).verify(secret(1))).isPresent();
 		assertThat(this.instances.get(1).verify(secret(1))).isPresent();
@@ -346,6 +355,11 @@ class RedisVerificationCacheTests {
 		return "ak_" + "0".repeat(31) + k;
 	}
 
+	private static String sha256Hex(String text) throws NoSuchAlgorithmException {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
 	private static LettuceConnectionFactory connections() {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
@@ -369,16 +383,16 @@ class RedisVerificationCacheTests {
 	}
 
 	/**
-	 * One instance of an application: its own client, memory level and verifier, on its
-	 * own Redis connections.
+	 * One instance of an application: its own client, store and verifier, on its own
+	 * Redis connections.
 	 */
 	static final class Instance implements AutoCloseable {
 
 		final LettuceConnectionFactory connections;
 
-		final RedisVerificationCache redis;
+		final RedisVerificationLevel redis;
 
-		final ApiKeyVerificationCache cache;
+		final VerificationStore store;
 
 		final ClerkApiKeysClient client;
 
@@ -386,14 +400,14 @@ class RedisVerificationCacheTests {
 
 		Instance() {
 			this.connections = connections();
-			this.redis = RedisVerificationCache.builder(this.connections, CLERK_SECRET_KEY).build();
-			this.cache = ApiKeyVerificationCache.builder().redis(this.redis).build();
+			this.redis = RedisVerificationLevel.builder(this.connections, CLERK_SECRET_KEY).build();
+			this.store = VerificationStore.builder().sharedLevel(this.redis).build();
 			this.client = ClerkApiKeysClient.builder()
 				.secretKey(CLERK_SECRET_KEY)
 				.apiUrl(clerk.baseUrl() + "/v1")
 				.retryPolicy(ClerkRetryPolicies.none())
 				.build();
-			this.verifier = ApiKeyVerifier.create(this.client, this.cache);
+			this.verifier = ApiKeyVerifier.create(this.client, this.store);
 		}
 
 		Optional<ApiKey> verify(String secret) {

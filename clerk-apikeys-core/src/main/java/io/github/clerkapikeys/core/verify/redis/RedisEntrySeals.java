@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.core.verify;
+package io.github.clerkapikeys.core.verify.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,20 +17,22 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.verify.TokenType;
 
 /**
- * How verification results are named and sealed in Redis, so that whoever can write to
- * Redis cannot make an instance accept a key.
+ * How verifications are named and sealed in Redis, so that whoever can write to Redis
+ * cannot make an instance accept a key.
  * <p>
  * Two keys are derived from the Clerk secret key with HMAC-SHA256 and a label each; the
  * Clerk secret key itself never leaves the process. An entry's name is the HMAC of the
  * API key secret under the first (so neither the secret nor a plain hash of it is in
  * Redis); its value is a JSON payload sealed with the HMAC, under the second, of the
  * entry's name and the payload (so an entry can be neither forged nor moved to another
- * secret's name). The payload holds the key as Clerk described it, without its secret,
- * when it was verified and until when it may be used.
+ * secret's name). The payload holds the token type, the key as Clerk described it,
+ * without its secret, when it was verified and until when it may be used; an entry opens
+ * only as the type it was sealed for.
  */
-final class RedisEntries {
+final class RedisEntrySeals {
 
 	private static final String FORMAT = "v1";
 
@@ -46,14 +48,11 @@ final class RedisEntries {
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
-	private final String prefix;
-
 	private final ThreadLocal<Mac> names;
 
 	private final ThreadLocal<Mac> seals;
 
-	RedisEntries(String prefix, String clerkSecretKey) {
-		this.prefix = prefix;
+	RedisEntrySeals(String clerkSecretKey) {
 		byte[] nameKey = hmac(clerkSecretKey.getBytes(StandardCharsets.UTF_8), "clerk-apikeys redis entry names");
 		byte[] sealKey = hmac(clerkSecretKey.getBytes(StandardCharsets.UTF_8), "clerk-apikeys redis entry seals");
 		this.names = ThreadLocal.withInitial(() -> mac(nameKey));
@@ -61,42 +60,19 @@ final class RedisEntries {
 	}
 
 	/**
-	 * Return the name of the entry of {@code secret}. The part in braces is a Redis
-	 * Cluster hash tag, so that the entry and its lock live on one node.
+	 * Return the part of an entry's name that stands for {@code secret}: its HMAC, in
+	 * URL-safe Base64.
 	 */
-	String entryName(String secret) {
-		byte[] digest = this.names.get().doFinal(secret.getBytes(StandardCharsets.UTF_8));
-		return this.prefix + "v:{" + BASE64.encodeToString(digest) + "}";
-	}
-
-	/**
-	 * Return the name of the lock that one instance holds while it asks Clerk about the
-	 * secret of {@code entryName}.
-	 */
-	String lockName(String entryName) {
-		return this.prefix + "l:" + entryName.substring(entryName.indexOf('{'));
-	}
-
-	/**
-	 * Return the name of the record that the key with this id was changed (updated,
-	 * revoked or deleted) at a given Redis time; an entry verified before it is stale.
-	 */
-	String changeName(String apiKeyId) {
-		return this.prefix + "c:" + apiKeyId;
-	}
-
-	/**
-	 * Return the channel on which key changes are announced to every instance.
-	 */
-	String channel() {
-		return this.prefix + "changes";
+	String name(String secret) {
+		return BASE64.encodeToString(this.names.get().doFinal(secret.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
 	 * Return the value to store under {@code entryName}.
 	 */
-	String seal(String entryName, Entry entry) {
+	String seal(String entryName, RedisEntry entry) {
 		ObjectNode payload = JSON.createObjectNode();
+		payload.put("type", entry.type().id());
 		payload.put("at", entry.verifiedAt());
 		payload.put("until", entry.notAfter());
 		ApiKey key = entry.key();
@@ -111,10 +87,10 @@ final class RedisEntries {
 
 	/**
 	 * Return the entry sealed in {@code value}, or {@code null} when the value was not
-	 * sealed by an instance with the same Clerk secret key for this very name: forged,
-	 * altered, moved from another name, or unreadable.
+	 * sealed by an instance with the same Clerk secret key for this very name and token
+	 * type: forged, altered, moved from another name, or unreadable.
 	 */
-	@Nullable Entry open(String entryName, String value) {
+	@Nullable RedisEntry open(String entryName, TokenType type, String value) {
 		int first = value.indexOf('.');
 		int second = (first < 0) ? -1 : value.indexOf('.', first + 1);
 		if (second < 0 || !FORMAT.equals(value.substring(0, first))) {
@@ -133,8 +109,11 @@ final class RedisEntries {
 		}
 		try {
 			JsonNode payload = JSON.readTree(json);
+			if (!type.id().equals(payload.required("type").asString())) {
+				return null;
+			}
 			JsonNode key = payload.get("key");
-			return new Entry((key != null) ? JSON.treeToValue(key, ApiKey.class) : null,
+			return new RedisEntry(type, (key != null) ? JSON.treeToValue(key, ApiKey.class) : null,
 					payload.required("at").asLong(), payload.required("until").asLong());
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
@@ -142,7 +121,10 @@ final class RedisEntries {
 		}
 	}
 
-	private byte[] seal(String entryName, String json) {
+	/**
+	 * Return the seal of {@code json} under {@code entryName}.
+	 */
+	byte[] seal(String entryName, String json) {
 		Mac mac = this.seals.get();
 		mac.update(entryName.getBytes(StandardCharsets.UTF_8));
 		mac.update((byte) '\n');
@@ -162,19 +144,6 @@ final class RedisEntries {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
 		}
-	}
-
-	/**
-	 * A verification result as Redis holds it.
-	 *
-	 * @param key the key when valid, without its secret; {@code null} when Clerk did not
-	 * accept the secret
-	 * @param verifiedAt when the instance that stored it started asking Clerk, in
-	 * microseconds of the Redis server's clock
-	 * @param notAfter until when it may be used, in microseconds since the epoch
-	 */
-	record Entry(@Nullable ApiKey key, long verifiedAt, long notAfter) {
-
 	}
 
 }
