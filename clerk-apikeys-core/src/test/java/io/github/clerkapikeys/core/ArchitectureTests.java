@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layout of the core module, checked: packages without cycles, the model a leaf,
- * errors that know only the model, and no way from the library to Spring Boot's wiring.
+ * errors that know only the model, the security runtime on top (and the only user of the
+ * optional Spring Security), and no way from the library to Spring Boot's wiring.
  */
 class ArchitectureTests {
 
@@ -43,6 +44,26 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.github.clerkapikeys.core", "io.github.clerkapikeys.core.retry..",
 					"io.github.clerkapikeys.core.observation..", "io.github.clerkapikeys.core.verify..")
+			.check(CORE);
+	}
+
+	@Test
+	void securitySitsOnTopAndNothingElseDependsOnIt() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.github.clerkapikeys.security..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.clerkapikeys.security..")
+			.check(CORE);
+	}
+
+	@Test
+	void onlyTheSecurityPackageNeedsSpringSecurity() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.github.clerkapikeys.security..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.security..")
 			.check(CORE);
 	}
 

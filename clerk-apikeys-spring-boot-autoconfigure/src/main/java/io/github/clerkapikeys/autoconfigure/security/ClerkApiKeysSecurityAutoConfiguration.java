@@ -20,6 +20,10 @@ import io.github.clerkapikeys.autoconfigure.ApiKeyVerifierAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
+import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospector;
+import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 
 /**
  * Auto-configuration of API-key authentication with Spring Security's resource server,

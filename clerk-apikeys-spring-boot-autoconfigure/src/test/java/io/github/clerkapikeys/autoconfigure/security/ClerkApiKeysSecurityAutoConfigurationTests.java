@@ -15,6 +15,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import io.github.clerkapikeys.autoconfigure.BootAutoConfigurations;
+import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
+import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospector;
+import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

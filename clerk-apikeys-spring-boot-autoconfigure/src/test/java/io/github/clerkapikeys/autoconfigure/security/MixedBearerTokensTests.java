@@ -42,6 +42,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import io.github.clerkapikeys.autoconfigure.BootAutoConfigurations;
 import io.github.clerkapikeys.core.ClerkFixtures;
+import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;

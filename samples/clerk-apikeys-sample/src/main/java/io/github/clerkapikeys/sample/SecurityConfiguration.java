@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 
-import io.github.clerkapikeys.autoconfigure.security.ClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
 
 /**
  * {@code /api/**} accepts a Clerk API key as a bearer token; the rest of the sample is

@@ -6,7 +6,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
-import io.github.clerkapikeys.autoconfigure.security.ReactiveClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 
 /**
  * {@code /api/**} accepts a Clerk API key as a bearer token; the rest is open.

@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
 import java.time.Instant;
 import java.util.Collection;

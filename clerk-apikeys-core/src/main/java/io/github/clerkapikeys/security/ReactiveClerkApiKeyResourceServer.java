@@ -1,25 +1,16 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.WebFilterExchange;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
-
-import io.github.clerkapikeys.core.error.ClerkException;
 
 /**
  * Makes a reactive {@code SecurityWebFilterChain} accept Clerk API keys as bearer tokens,
@@ -50,7 +41,8 @@ public final class ReactiveClerkApiKeyResourceServer {
 
 	private final ServerAuthenticationEntryPoint entryPoint = new BearerTokenServerAuthenticationEntryPoint();
 
-	private final ServerAuthenticationFailureHandler failureHandler = new OutageAwareFailureHandler(this.entryPoint);
+	private final ServerAuthenticationFailureHandler failureHandler = new OutageAwareServerAuthenticationFailureHandler(
+			this.entryPoint);
 
 	/**
 	 * Create the resource-server support that introspects API keys with
@@ -105,33 +97,6 @@ public final class ReactiveClerkApiKeyResourceServer {
 
 	private void applyStatuses(ServerHttpSecurity.OAuth2ResourceServerSpec resourceServer) {
 		resourceServer.authenticationEntryPoint(this.entryPoint).authenticationFailureHandler(this.failureHandler);
-	}
-
-	/**
-	 * Answers an authentication that failed because Clerk could not be asked with 503 and
-	 * {@code Retry-After}; any other failure as Spring Security does.
-	 */
-	private static final class OutageAwareFailureHandler implements ServerAuthenticationFailureHandler {
-
-		private final ServerAuthenticationFailureHandler delegate;
-
-		OutageAwareFailureHandler(ServerAuthenticationEntryPoint entryPoint) {
-			this.delegate = new ServerAuthenticationEntryPointFailureHandler(entryPoint);
-		}
-
-		@Override
-		public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException exception) {
-			ClerkException outage = ClerkOutages.cause(exception);
-			if (outage == null) {
-				return this.delegate.onAuthenticationFailure(exchange, exception);
-			}
-			ServerHttpResponse response = exchange.getExchange().getResponse();
-			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-			response.getHeaders().set(HttpHeaders.RETRY_AFTER, ClerkOutages.retryAfter(outage));
-			response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-			return response.setComplete();
-		}
-
 	}
 
 }

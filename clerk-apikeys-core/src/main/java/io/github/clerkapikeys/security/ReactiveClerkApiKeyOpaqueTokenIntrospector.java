@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;

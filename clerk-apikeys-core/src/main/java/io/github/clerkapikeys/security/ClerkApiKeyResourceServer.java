@@ -1,13 +1,7 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
-import java.io.IOException;
-
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
@@ -15,17 +9,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.util.Assert;
-
-import io.github.clerkapikeys.core.error.ClerkException;
 
 /**
  * Makes a servlet {@code SecurityFilterChain} accept Clerk API keys as bearer tokens, in
@@ -56,7 +46,8 @@ public final class ClerkApiKeyResourceServer {
 
 	private final AuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
 
-	private final AuthenticationFailureHandler failureHandler = new OutageAwareFailureHandler(this.entryPoint);
+	private final AuthenticationFailureHandler failureHandler = new OutageAwareAuthenticationFailureHandler(
+			this.entryPoint);
 
 	/**
 	 * Create the resource-server support that introspects API keys with
@@ -123,33 +114,6 @@ public final class ClerkApiKeyResourceServer {
 			}
 
 		});
-	}
-
-	/**
-	 * Answers an authentication that failed because Clerk could not be asked with 503 and
-	 * {@code Retry-After}; any other failure as Spring Security does.
-	 */
-	private static final class OutageAwareFailureHandler implements AuthenticationFailureHandler {
-
-		private final AuthenticationFailureHandler delegate;
-
-		OutageAwareFailureHandler(AuthenticationEntryPoint entryPoint) {
-			this.delegate = new AuthenticationEntryPointFailureHandler(entryPoint);
-		}
-
-		@Override
-		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-				AuthenticationException exception) throws IOException, ServletException {
-			ClerkException outage = ClerkOutages.cause(exception);
-			if (outage == null) {
-				this.delegate.onAuthenticationFailure(request, response, exception);
-				return;
-			}
-			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, ClerkOutages.retryAfter(outage));
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		}
-
 	}
 
 }
