@@ -1,9 +1,9 @@
 package io.github.clerkapikeys.autoconfigure.security;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +13,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import io.github.clerkapikeys.autoconfigure.ApiKeyVerifierAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
@@ -26,40 +24,29 @@ import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospecto
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 
 /**
- * Auto-configuration of API-key authentication with Spring Security's resource server,
- * when it is on the class path: an {@link OpaqueTokenIntrospector} (servlet) or a
+ * Auto-configuration of API keys as the bearer tokens of Spring Security's resource
+ * server, when it is on the class path: an {@link OpaqueTokenIntrospector} (servlet) or a
  * {@link ReactiveOpaqueTokenIntrospector} (reactive) backed by the verifier, so that
  * {@code oauth2ResourceServer(o -> o.opaqueToken(withDefaults()))} works with no other
- * code, and the customizer that applies it with the right statuses in one line.
+ * code, and the helper that applies it with the right statuses in one line.
  * <p>
- * With no filter chain of the application's own it does what Spring Boot does for an
- * opaque-token resource server, with the statuses right: every request must carry a valid
- * API key. It runs after Boot's resource-server auto-configuration, whose opaque-token
- * beans are made only for {@code spring.security.oauth2.resourceserver.opaquetoken.*},
- * and before Boot's default web security.
+ * It runs after Boot's resource-server auto-configuration, whose opaque-token beans are
+ * made only for {@code spring.security.oauth2.resourceserver.opaquetoken.*}, and before
+ * Boot's security auto-configuration. {@link ClerkWebSecurityAutoConfiguration} adds a
+ * filter chain when the application has none.
  */
 @AutoConfiguration(after = { ClerkApiKeysAutoConfiguration.class, ApiKeyVerifierAutoConfiguration.class }, afterName = {
-		ClerkApiKeysSecurityAutoConfiguration.RESOURCE_SERVER + "OAuth2ResourceServerAutoConfiguration",
-		ClerkApiKeysSecurityAutoConfiguration.RESOURCE_SERVER + "servlet.OAuth2ResourceServerAutoConfiguration",
-		ClerkApiKeysSecurityAutoConfiguration.RESOURCE_SERVER
-				+ "reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
-		ClerkApiKeysSecurityAutoConfiguration.RESOURCE_SERVER + "web.OAuth2ResourceServerWebSecurityAutoConfiguration",
-		ClerkApiKeysSecurityAutoConfiguration.RESOURCE_SERVER
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER + "OAuth2ResourceServerAutoConfiguration",
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER + "servlet.OAuth2ResourceServerAutoConfiguration",
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER + "reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER + "web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER
 				+ "web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration" },
-		beforeName = { ClerkApiKeysSecurityAutoConfiguration.SECURITY + "SecurityAutoConfiguration",
-				ClerkApiKeysSecurityAutoConfiguration.SECURITY + "UserDetailsServiceAutoConfiguration",
-				ClerkApiKeysSecurityAutoConfiguration.SECURITY + "ReactiveUserDetailsServiceAutoConfiguration",
-				ClerkApiKeysSecurityAutoConfiguration.SECURITY + "web.servlet.ServletWebSecurityAutoConfiguration",
-				ClerkApiKeysSecurityAutoConfiguration.SECURITY + "web.reactive.ReactiveWebSecurityAutoConfiguration",
-				ClerkApiKeysSecurityAutoConfiguration.SECURITY
-						+ "actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-				ClerkApiKeysSecurityAutoConfiguration.SECURITY
-						+ "actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
+		beforeName = { ClerkWebSecurityAutoConfiguration.SECURITY + "SecurityAutoConfiguration",
+				ClerkWebSecurityAutoConfiguration.SECURITY + "UserDetailsServiceAutoConfiguration",
+				ClerkWebSecurityAutoConfiguration.SECURITY + "ReactiveUserDetailsServiceAutoConfiguration" })
 @ConditionalOnClass(BearerTokenAuthenticationToken.class)
-public final class ClerkApiKeysSecurityAutoConfiguration {
-
-	/** Package of Spring Boot's security auto-configuration (4.0 and 4.1). */
-	static final String SECURITY = "org.springframework.boot.security.autoconfigure.";
+public final class ClerkResourceServerAutoConfiguration {
 
 	/**
 	 * Package of Spring Boot's resource-server auto-configuration (4.0 and 4.1 name them
@@ -67,11 +54,9 @@ public final class ClerkApiKeysSecurityAutoConfiguration {
 	 */
 	static final String RESOURCE_SERVER = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.";
 
-	private static final String BOOT_WEB_SECURITY = SECURITY + "SecurityAutoConfiguration";
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnBean(ApiKeyVerifier.class)
+	@ConditionalOnSingleCandidate(ApiKeyVerifier.class)
 	static class ServletConfiguration {
 
 		@Bean
@@ -90,23 +75,13 @@ public final class ClerkApiKeysSecurityAutoConfiguration {
 				return new ClerkApiKeyResourceServer(opaqueTokenIntrospector);
 			}
 
-			@Bean
-			@ConditionalOnClass(name = BOOT_WEB_SECURITY)
-			@ConditionalOnMissingBean(SecurityFilterChain.class)
-			SecurityFilterChain clerkApiKeySecurityFilterChain(HttpSecurity http,
-					ClerkApiKeyResourceServer clerkApiKeyResourceServer) {
-				http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
-				http.oauth2ResourceServer(clerkApiKeyResourceServer.apiKeys());
-				return http.build();
-			}
-
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnBean(ReactiveApiKeyVerifier.class)
+	@ConditionalOnSingleCandidate(ReactiveApiKeyVerifier.class)
 	static class ReactiveConfiguration {
 
 		@Bean
@@ -125,16 +100,6 @@ public final class ClerkApiKeysSecurityAutoConfiguration {
 			ReactiveClerkApiKeyResourceServer reactiveClerkApiKeyResourceServer(
 					ReactiveOpaqueTokenIntrospector reactiveOpaqueTokenIntrospector) {
 				return new ReactiveClerkApiKeyResourceServer(reactiveOpaqueTokenIntrospector);
-			}
-
-			@Bean
-			@ConditionalOnClass(name = BOOT_WEB_SECURITY)
-			@ConditionalOnMissingBean(SecurityWebFilterChain.class)
-			SecurityWebFilterChain clerkApiKeySecurityWebFilterChain(ServerHttpSecurity http,
-					ReactiveClerkApiKeyResourceServer reactiveClerkApiKeyResourceServer) {
-				http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
-				http.oauth2ResourceServer(reactiveClerkApiKeyResourceServer.apiKeys());
-				return http.build();
 			}
 
 		}

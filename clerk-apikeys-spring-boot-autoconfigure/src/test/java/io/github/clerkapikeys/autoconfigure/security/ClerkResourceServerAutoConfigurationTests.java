@@ -4,15 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import io.github.clerkapikeys.autoconfigure.BootAutoConfigurations;
 import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
@@ -23,9 +18,9 @@ import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the Spring Security integration is there, what it creates, and when it backs off.
+ * When the resource-server beans are there, and when they back off.
  */
-class ClerkApiKeysSecurityAutoConfigurationTests {
+class ClerkResourceServerAutoConfigurationTests {
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
 		.withConfiguration(BootAutoConfigurations.securityOn("webmvc"))
@@ -36,42 +31,34 @@ class ClerkApiKeysSecurityAutoConfigurationTests {
 		.withPropertyValues("clerk.secret-key=sk_test_fake");
 
 	@Test
-	void servletApplicationGetsTheIntrospectorTheCustomizerAndAResourceServerChain() {
+	void servletApplicationGetsTheIntrospectorAndTheResourceServerHelper() {
 		this.servlet.run((context) -> {
 			assertThat(context).hasSingleBean(OpaqueTokenIntrospector.class)
 				.hasSingleBean(ClerkApiKeyResourceServer.class)
-				.hasSingleBean(SecurityFilterChain.class)
-				.doesNotHaveBean(ReactiveOpaqueTokenIntrospector.class);
+				.doesNotHaveBean(ReactiveOpaqueTokenIntrospector.class)
+				.doesNotHaveBean(ReactiveClerkApiKeyResourceServer.class);
 			assertThat(context.getBean(OpaqueTokenIntrospector.class))
 				.isInstanceOf(ClerkApiKeyOpaqueTokenIntrospector.class);
-			assertThat(context).hasBean("clerkApiKeySecurityFilterChain");
+			assertThat(context).hasBean("clerkApiKeyOpaqueTokenIntrospector").hasBean("clerkApiKeyResourceServer");
 		});
 	}
 
 	@Test
-	void reactiveApplicationGetsTheReactiveIntrospectorTheCustomizerAndAResourceServerChain() {
+	void reactiveApplicationGetsTheReactiveIntrospectorAndTheResourceServerHelper() {
 		this.reactive.run((context) -> {
 			assertThat(context).hasSingleBean(ReactiveOpaqueTokenIntrospector.class)
 				.hasSingleBean(ReactiveClerkApiKeyResourceServer.class)
-				.hasSingleBean(SecurityWebFilterChain.class)
-				.doesNotHaveBean(OpaqueTokenIntrospector.class);
+				.doesNotHaveBean(OpaqueTokenIntrospector.class)
+				.doesNotHaveBean(ClerkApiKeyResourceServer.class);
 			assertThat(context.getBean(ReactiveOpaqueTokenIntrospector.class))
 				.isInstanceOf(ReactiveClerkApiKeyOpaqueTokenIntrospector.class);
-			assertThat(context).hasBean("clerkApiKeySecurityWebFilterChain");
+			assertThat(context).hasBean("reactiveClerkApiKeyOpaqueTokenIntrospector")
+				.hasBean("reactiveClerkApiKeyResourceServer");
 		});
 	}
 
 	@Test
-	void applicationsOwnFilterChainReplacesTheDefaultOneAndKeepsTheCustomizer() {
-		this.servlet.withUserConfiguration(OwnChain.class).run((context) -> {
-			assertThat(context).hasSingleBean(SecurityFilterChain.class)
-				.doesNotHaveBean("clerkApiKeySecurityFilterChain");
-			assertThat(context).hasSingleBean(ClerkApiKeyResourceServer.class);
-		});
-	}
-
-	@Test
-	void applicationsOwnIntrospectorIsTheOneTheCustomizerApplies() {
+	void applicationsOwnIntrospectorIsTheOneTheHelperApplies() {
 		OpaqueTokenIntrospector own = (token) -> {
 			throw new IllegalStateException("not called");
 		};
@@ -105,16 +92,6 @@ class ClerkApiKeysSecurityAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(OpaqueTokenIntrospector.class)
 				.doesNotHaveBean(ClerkApiKeyResourceServer.class));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class OwnChain {
-
-		@Bean
-		SecurityFilterChain ownChain(HttpSecurity http, ClerkApiKeyResourceServer clerkApiKeys) {
-			return http.oauth2ResourceServer(clerkApiKeys.apiKeys()).build();
-		}
-
 	}
 
 }
