@@ -2,10 +2,12 @@ package io.github.clerkapikeys.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the servlet introspector makes of each answer of the verifier.
+ * What the servlet introspector makes of each answer of the verifier, and the converter
+ * an application gives it.
  */
 class ClerkApiKeyOpaqueTokenIntrospectorTests {
 
@@ -60,6 +63,29 @@ class ClerkApiKeyOpaqueTokenIntrospectorTests {
 			.isThrownBy(() -> introspector.introspect(ClerkFixtures.KEY_SECRET))
 			.withCause(outage)
 			.withMessageNotContaining(ClerkFixtures.KEY_SECRET);
+	}
+
+	@Test
+	void applicationsConverterMakesThePrincipal() {
+		ClerkApiKeyOpaqueTokenIntrospector introspector = introspector(Optional.of(KEY));
+		introspector.setAuthenticationConverter((key) -> new DefaultOAuth2AuthenticatedPrincipal(key.name(),
+				Map.of("team", "platform"), AuthorityUtils.createAuthorityList("ROLE_PLATFORM")));
+
+		OAuth2AuthenticatedPrincipal principal = introspector.introspect(ClerkFixtures.KEY_SECRET);
+
+		assertThat(principal.getName()).isEqualTo("ci-deployer");
+		assertThat(AuthorityUtils.authorityListToSet(principal.getAuthorities())).containsOnly("ROLE_PLATFORM");
+	}
+
+	@Test
+	void converterThatFailsIsNotTakenForAClerkOutage() {
+		ClerkApiKeyOpaqueTokenIntrospector introspector = introspector(Optional.of(KEY));
+		introspector.setAuthenticationConverter((key) -> {
+			throw new IllegalStateException("no role claim");
+		});
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> introspector.introspect(ClerkFixtures.KEY_SECRET));
 	}
 
 	private ClerkApiKeyOpaqueTokenIntrospector introspector(Optional<ApiKey> answer) {

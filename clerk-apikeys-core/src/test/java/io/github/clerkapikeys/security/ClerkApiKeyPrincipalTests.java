@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.model.ApiKey;
@@ -56,6 +57,20 @@ class ClerkApiKeyPrincipalTests {
 		assertThat(principal.getOrganizationId()).isEqualTo(organization);
 		assertThat(principal.getUserId()).isNull();
 		assertThat(principal.getAttributes()).containsEntry("org_id", organization).doesNotContainKey("user_id");
+	}
+
+	@Test
+	void applicationGrantsItsOwnAuthoritiesAndKeepsTheKey() {
+		ApiKey key = ClerkFixtures.apiKey(ClerkFixtures.KEY_ID);
+
+		ClerkApiKeyPrincipal principal = new ClerkApiKeyPrincipal(key,
+				List.of(new SimpleGrantedAuthority("ROLE_DEPLOYER")));
+
+		assertThat(principal.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("ROLE_DEPLOYER");
+		assertThat(principal.getScopes()).containsExactly("read", "write");
+		assertThat(principal.getApiKeyId()).isEqualTo(ClerkFixtures.KEY_ID);
+		assertThat(principal.getName()).isEqualTo(ClerkFixtures.SUBJECT);
 	}
 
 	private static ApiKey withSubject(ApiKey key, String subject) {

@@ -1,6 +1,9 @@
 package io.github.clerkapikeys.security;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.Filter;
 
@@ -17,6 +20,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -49,7 +55,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * A servlet filter chain that accepts API keys through {@link ClerkApiKeyResourceServer},
- * verified by Clerk (WireMock, over real HTTP): every status a caller can get.
+ * verified by Clerk (WireMock, over real HTTP): every status a caller can get, and an
+ * application's converter granting authorities from a key's claims.
  */
 class ClerkApiKeyResourceServerTests {
 
@@ -58,6 +65,16 @@ class ClerkApiKeyResourceServerTests {
 	static final String READER = "ak_reader0123456789abcdefABCDEF0123";
 
 	static final String ADMIN = "ak_admin0123456789abcdefABCDEF01234";
+
+	/** Scopes as {@code SCOPE_} authorities, and the {@code role} claim as a role. */
+	static final ClerkApiKeyAuthenticationConverter ROLES = (key) -> {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		key.scopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+		if (key.claims() instanceof Map<?, ?> claims && claims.get("role") instanceof String role) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)));
+		}
+		return new ClerkApiKeyPrincipal(key, authorities);
+	};
 
 	@RegisterExtension
 	static WireMockExtension clerk = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -75,7 +92,7 @@ class ClerkApiKeyResourceServerTests {
 	void validKeyIs200WithAnAuthorityPerScope() throws Exception {
 		stubKey(READER, "reader");
 
-		mockMvc().perform(get("/whoami").header("Authorization", "Bearer " + READER))
+		mockMvc(null).perform(get("/whoami").header("Authorization", "Bearer " + READER))
 			.andExpect(status().isOk())
 			.andExpect(content().string("ClerkApiKeyPrincipal " + ClerkFixtures.SUBJECT + " [FACTOR_BEARER, "
 					+ "SCOPE_read, SCOPE_write]"));
@@ -85,7 +102,7 @@ class ClerkApiKeyResourceServerTests {
 
 	@Test
 	void missingTokenIs401BearerWithoutAnError() throws Exception {
-		mockMvc().perform(get("/whoami"))
+		mockMvc(null).perform(get("/whoami"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", allOf(startsWith("Bearer"), not(containsString("error=")))));
 		clerk.verify(0, postRequestedFor(urlEqualTo(VERIFY)));
@@ -95,7 +112,7 @@ class ClerkApiKeyResourceServerTests {
 	void keyClerkDoesNotKnowIs401InvalidToken() throws Exception {
 		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
 
-		mockMvc().perform(get("/whoami").header("Authorization", "Bearer " + READER))
+		mockMvc(null).perform(get("/whoami").header("Authorization", "Bearer " + READER))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\"")));
 	}
@@ -104,7 +121,7 @@ class ClerkApiKeyResourceServerTests {
 	void validKeyWithoutTheAuthorityIs403InsufficientScope() throws Exception {
 		stubKey(ADMIN, "admin");
 
-		mockMvc().perform(get("/admin").header("Authorization", "Bearer " + ADMIN))
+		mockMvc(null).perform(get("/admin").header("Authorization", "Bearer " + ADMIN))
 			.andExpect(status().isForbidden())
 			.andExpect(header().string("WWW-Authenticate", startsWith("Bearer error=\"insufficient_scope\"")));
 	}
@@ -113,7 +130,7 @@ class ClerkApiKeyResourceServerTests {
 	void clerkAnswering503Is503WithItsRetryAfter() throws Exception {
 		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7")));
 
-		mockMvc().perform(get("/whoami").header("Authorization", "Bearer " + READER))
+		mockMvc(null).perform(get("/whoami").header("Authorization", "Bearer " + READER))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "7"))
 			.andExpect(header().string("Cache-Control", "no-store"))
@@ -124,9 +141,38 @@ class ClerkApiKeyResourceServerTests {
 	void clerkDroppingTheConnectionIs503WithTheDefaultRetryAfter() throws Exception {
 		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		mockMvc().perform(get("/whoami").header("Authorization", "Bearer " + READER))
+		mockMvc(null).perform(get("/whoami").header("Authorization", "Bearer " + READER))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "5"));
+	}
+
+	@Test
+	void applicationsConverterMapsARoleClaimToAnAuthority() throws Exception {
+		stubKey(ADMIN, "admin");
+		stubKey(READER, "reader");
+		MockMvc mvc = mockMvc(ROLES);
+
+		mvc.perform(get("/admin").header("Authorization", "Bearer " + ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(content().string("admin " + ClerkFixtures.SUBJECT));
+		mvc.perform(get("/admin").header("Authorization", "Bearer " + READER))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("WWW-Authenticate", startsWith("Bearer error=\"insufficient_scope\"")));
+		mvc.perform(get("/whoami").header("Authorization", "Bearer " + ADMIN))
+			.andExpect(content().string("ClerkApiKeyPrincipal " + ClerkFixtures.SUBJECT + " [FACTOR_BEARER, "
+					+ "ROLE_ADMIN, SCOPE_read, SCOPE_write]"));
+	}
+
+	@Test
+	void applicationsConverterMakesItsOwnPrincipal() throws Exception {
+		stubKey(READER, "reader");
+		ClerkApiKeyAuthenticationConverter byKeyName = (key) -> new DefaultOAuth2AuthenticatedPrincipal(key.name(),
+				Map.of("sub", key.subject()), AuthorityUtils.createAuthorityList("ROLE_MACHINE"));
+
+		mockMvc(byKeyName).perform(get("/whoami").header("Authorization", "Bearer " + READER))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string("DefaultOAuth2AuthenticatedPrincipal ci-deployer [FACTOR_BEARER, " + "ROLE_MACHINE]"));
 	}
 
 	private static void stubKey(String secret, String role) {
@@ -136,7 +182,7 @@ class ClerkApiKeyResourceServerTests {
 			.willReturn(okJson(key)));
 	}
 
-	private MockMvc mockMvc() {
+	private MockMvc mockMvc(ClerkApiKeyAuthenticationConverter converter) {
 		ClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(ClerkFixtures.SECRET_KEY)
 			.apiUrl(clerk.baseUrl() + "/v1")
@@ -144,6 +190,9 @@ class ClerkApiKeyResourceServerTests {
 			.build();
 		ClerkApiKeyOpaqueTokenIntrospector introspector = new ClerkApiKeyOpaqueTokenIntrospector(
 				ApiKeyVerifier.create(client));
+		if (converter != null) {
+			introspector.setAuthenticationConverter(converter);
+		}
 		this.context = new GenericWebApplicationContext(new MockServletContext());
 		this.context.registerBean(ClerkApiKeyResourceServer.class, () -> new ClerkApiKeyResourceServer(introspector));
 		new AnnotatedBeanDefinitionReader(this.context).register(Api.class);

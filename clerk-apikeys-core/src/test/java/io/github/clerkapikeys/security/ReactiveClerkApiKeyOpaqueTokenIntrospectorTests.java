@@ -1,9 +1,11 @@
 package io.github.clerkapikeys.security;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
 import reactor.core.publisher.Mono;
@@ -19,7 +21,8 @@ import io.github.clerkapikeys.core.model.ClerkOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the reactive introspector makes of each answer of the verifier.
+ * What the reactive introspector makes of each answer of the verifier, and the converter
+ * an application gives it.
  */
 class ReactiveClerkApiKeyOpaqueTokenIntrospectorTests {
 
@@ -51,6 +54,30 @@ class ReactiveClerkApiKeyOpaqueTokenIntrospectorTests {
 		StepVerifier.create(introspector(Mono.error(outage)).introspect(ClerkFixtures.KEY_SECRET))
 			.expectErrorSatisfies(
 					(failure) -> assertThat(failure).isInstanceOf(OAuth2IntrospectionException.class).hasCause(outage))
+			.verify();
+	}
+
+	@Test
+	void applicationsConverterMakesThePrincipal() {
+		ReactiveClerkApiKeyOpaqueTokenIntrospector introspector = introspector(Mono.just(KEY));
+		introspector.setAuthenticationConverter((key) -> new DefaultOAuth2AuthenticatedPrincipal(key.name(),
+				Map.of("team", "platform"), AuthorityUtils.createAuthorityList("ROLE_PLATFORM")));
+
+		StepVerifier.create(introspector.introspect(ClerkFixtures.KEY_SECRET)).assertNext((principal) -> {
+			assertThat(principal.getName()).isEqualTo("ci-deployer");
+			assertThat(AuthorityUtils.authorityListToSet(principal.getAuthorities())).containsOnly("ROLE_PLATFORM");
+		}).verifyComplete();
+	}
+
+	@Test
+	void converterThatFailsIsNotTakenForAClerkOutage() {
+		ReactiveClerkApiKeyOpaqueTokenIntrospector introspector = introspector(Mono.just(KEY));
+		introspector.setAuthenticationConverter((key) -> {
+			throw new IllegalStateException("no role claim");
+		});
+
+		StepVerifier.create(introspector.introspect(ClerkFixtures.KEY_SECRET))
+			.expectError(IllegalStateException.class)
 			.verify();
 	}
 

@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.security;
 
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -15,6 +16,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A reactive filter chain that accepts API keys through
  * {@link ReactiveClerkApiKeyResourceServer}, verified by Clerk (WireMock, over real
- * HTTP): every status a caller can get.
+ * HTTP): every status a caller can get, and an application's converter granting
+ * authorities from a key's claims.
  */
 class ReactiveClerkApiKeyResourceServerTests {
 
@@ -65,7 +69,7 @@ class ReactiveClerkApiKeyResourceServerTests {
 	void validKeyIs200WithAnAuthorityPerScope() {
 		stubKey(READER, "reader");
 
-		whoami(web(), READER).expectStatus()
+		whoami(web(null), READER).expectStatus()
 			.isOk()
 			.expectBody(String.class)
 			.isEqualTo("ClerkApiKeyPrincipal " + ClerkFixtures.SUBJECT + " [FACTOR_BEARER, SCOPE_read, SCOPE_write]");
@@ -75,7 +79,7 @@ class ReactiveClerkApiKeyResourceServerTests {
 
 	@Test
 	void missingTokenIs401BearerWithoutAnError() {
-		web().get()
+		web(null).get()
 			.uri("/whoami")
 			.exchange()
 			.expectStatus()
@@ -89,7 +93,7 @@ class ReactiveClerkApiKeyResourceServerTests {
 	void keyClerkDoesNotKnowIs401InvalidToken() {
 		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
 
-		whoami(web(), READER).expectStatus()
+		whoami(web(null), READER).expectStatus()
 			.isUnauthorized()
 			.expectHeader()
 			.value("WWW-Authenticate", (value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
@@ -99,7 +103,7 @@ class ReactiveClerkApiKeyResourceServerTests {
 	void validKeyWithoutTheAuthorityIs403InsufficientScope() {
 		stubKey(ADMIN, "admin");
 
-		admin(web(), ADMIN).expectStatus()
+		admin(web(null), ADMIN).expectStatus()
 			.isForbidden()
 			.expectHeader()
 			.value("WWW-Authenticate", (value) -> assertThat(value).startsWith("Bearer error=\"insufficient_scope\""));
@@ -109,7 +113,7 @@ class ReactiveClerkApiKeyResourceServerTests {
 	void clerkAnswering503Is503WithItsRetryAfter() {
 		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7")));
 
-		whoami(web(), READER).expectStatus()
+		whoami(web(null), READER).expectStatus()
 			.isEqualTo(503)
 			.expectHeader()
 			.valueEquals("Retry-After", "7")
@@ -123,7 +127,32 @@ class ReactiveClerkApiKeyResourceServerTests {
 	void clerkDroppingTheConnectionIs503WithTheDefaultRetryAfter() {
 		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		whoami(web(), READER).expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "5");
+		whoami(web(null), READER).expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "5");
+	}
+
+	@Test
+	void applicationsConverterMapsARoleClaimToAnAuthority() {
+		stubKey(ADMIN, "admin");
+		stubKey(READER, "reader");
+		WebTestClient web = web(ClerkApiKeyResourceServerTests.ROLES);
+
+		admin(web, ADMIN).expectStatus().isOk().expectBody(String.class).isEqualTo("admin " + ClerkFixtures.SUBJECT);
+		admin(web, READER).expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.value("WWW-Authenticate", (value) -> assertThat(value).startsWith("Bearer error=\"insufficient_scope\""));
+	}
+
+	@Test
+	void applicationsConverterMakesItsOwnPrincipal() {
+		stubKey(READER, "reader");
+		ClerkApiKeyAuthenticationConverter byKeyName = (key) -> new DefaultOAuth2AuthenticatedPrincipal(key.name(),
+				Map.of("sub", key.subject()), AuthorityUtils.createAuthorityList("ROLE_MACHINE"));
+
+		whoami(web(byKeyName), READER).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("DefaultOAuth2AuthenticatedPrincipal ci-deployer [FACTOR_BEARER, ROLE_MACHINE]");
 	}
 
 	private static WebTestClient.ResponseSpec whoami(WebTestClient web, String secret) {
@@ -141,7 +170,7 @@ class ReactiveClerkApiKeyResourceServerTests {
 			.willReturn(okJson(key)));
 	}
 
-	private WebTestClient web() {
+	private WebTestClient web(ClerkApiKeyAuthenticationConverter converter) {
 		ReactiveApiKeyVerifier verifier = ReactiveApiKeyVerifier.create(ClerkApiKeysClient.builder()
 			.secretKey(ClerkFixtures.SECRET_KEY)
 			.apiUrl(clerk.baseUrl() + "/v1")
@@ -149,6 +178,9 @@ class ReactiveClerkApiKeyResourceServerTests {
 			.buildReactive());
 		ReactiveClerkApiKeyOpaqueTokenIntrospector introspector = new ReactiveClerkApiKeyOpaqueTokenIntrospector(
 				verifier);
+		if (converter != null) {
+			introspector.setAuthenticationConverter(converter);
+		}
 		this.context = new GenericApplicationContext();
 		this.context.registerBean(ReactiveClerkApiKeyResourceServer.class,
 				() -> new ReactiveClerkApiKeyResourceServer(introspector));

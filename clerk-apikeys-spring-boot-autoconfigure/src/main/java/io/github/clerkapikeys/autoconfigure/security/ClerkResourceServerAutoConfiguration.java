@@ -1,5 +1,6 @@
 package io.github.clerkapikeys.autoconfigure.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +19,7 @@ import io.github.clerkapikeys.autoconfigure.ApiKeyVerifierAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.security.ClerkApiKeyAuthenticationConverter;
 import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospector;
@@ -28,7 +30,9 @@ import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
  * server, when it is on the class path: an {@link OpaqueTokenIntrospector} (servlet) or a
  * {@link ReactiveOpaqueTokenIntrospector} (reactive) backed by the verifier, so that
  * {@code oauth2ResourceServer(o -> o.opaqueToken(withDefaults()))} works with no other
- * code, and the helper that applies it with the right statuses in one line.
+ * code, and the helper that applies it with the right statuses in one line. The
+ * introspector makes its principals with the application's
+ * {@link ClerkApiKeyAuthenticationConverter} when it defines exactly one.
  * <p>
  * It runs after Boot's resource-server auto-configuration, whose opaque-token beans are
  * made only for {@code spring.security.oauth2.resourceserver.opaquetoken.*}, and before
@@ -61,8 +65,11 @@ public final class ClerkResourceServerAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		OpaqueTokenIntrospector clerkApiKeyOpaqueTokenIntrospector(ApiKeyVerifier apiKeyVerifier) {
-			return new ClerkApiKeyOpaqueTokenIntrospector(apiKeyVerifier);
+		OpaqueTokenIntrospector clerkApiKeyOpaqueTokenIntrospector(ApiKeyVerifier apiKeyVerifier,
+				ObjectProvider<ClerkApiKeyAuthenticationConverter> authenticationConverter) {
+			ClerkApiKeyOpaqueTokenIntrospector introspector = new ClerkApiKeyOpaqueTokenIntrospector(apiKeyVerifier);
+			authenticationConverter.ifUnique(introspector::setAuthenticationConverter);
+			return introspector;
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -87,8 +94,12 @@ public final class ClerkResourceServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ReactiveOpaqueTokenIntrospector reactiveClerkApiKeyOpaqueTokenIntrospector(
-				ReactiveApiKeyVerifier reactiveApiKeyVerifier) {
-			return new ReactiveClerkApiKeyOpaqueTokenIntrospector(reactiveApiKeyVerifier);
+				ReactiveApiKeyVerifier reactiveApiKeyVerifier,
+				ObjectProvider<ClerkApiKeyAuthenticationConverter> authenticationConverter) {
+			ReactiveClerkApiKeyOpaqueTokenIntrospector introspector = new ReactiveClerkApiKeyOpaqueTokenIntrospector(
+					reactiveApiKeyVerifier);
+			authenticationConverter.ifUnique(introspector::setAuthenticationConverter);
+			return introspector;
 		}
 
 		@Configuration(proxyBeanMethods = false)

@@ -1,16 +1,30 @@
 package io.github.clerkapikeys.autoconfigure.security;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
+import reactor.core.publisher.Mono;
 
 import io.github.clerkapikeys.autoconfigure.BootAutoConfigurations;
+import io.github.clerkapikeys.core.ClerkFixtures;
+import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.security.ClerkApiKeyAuthenticationConverter;
 import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
+import io.github.clerkapikeys.security.ClerkApiKeyPrincipal;
 import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
@@ -18,9 +32,15 @@ import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the resource-server beans are there, and when they back off.
+ * When the resource-server beans are there, which converter their introspectors use, and
+ * when they back off.
  */
 class ClerkResourceServerAutoConfigurationTests {
+
+	private static final ApiKey KEY = ClerkFixtures.apiKey(ClerkFixtures.KEY_ID);
+
+	private static final ClerkApiKeyAuthenticationConverter BY_NAME = (key) -> new DefaultOAuth2AuthenticatedPrincipal(
+			key.name(), Map.of("sub", key.subject()), AuthorityUtils.createAuthorityList("ROLE_DEPLOYER"));
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
 		.withConfiguration(BootAutoConfigurations.securityOn("webmvc"))
@@ -58,6 +78,51 @@ class ClerkResourceServerAutoConfigurationTests {
 	}
 
 	@Test
+	void introspectorMakesClerkPrincipalsWhenTheApplicationHasNoConverter() {
+		this.servlet.withBean(ApiKeyVerifier.class, () -> (secret) -> Optional.of(KEY)).run((context) -> {
+			OAuth2AuthenticatedPrincipal principal = context.getBean(OpaqueTokenIntrospector.class)
+				.introspect(ClerkFixtures.KEY_SECRET);
+			assertThat(principal).isInstanceOf(ClerkApiKeyPrincipal.class);
+			assertThat(authorities(principal)).containsExactly("SCOPE_read", "SCOPE_write");
+		});
+	}
+
+	@Test
+	void introspectorUsesTheApplicationsConverter() {
+		this.servlet.withBean(ApiKeyVerifier.class, () -> (secret) -> Optional.of(KEY))
+			.withBean(ClerkApiKeyAuthenticationConverter.class, () -> BY_NAME)
+			.run((context) -> {
+				OAuth2AuthenticatedPrincipal principal = context.getBean(OpaqueTokenIntrospector.class)
+					.introspect(ClerkFixtures.KEY_SECRET);
+				assertThat(principal.getName()).isEqualTo("ci-deployer");
+				assertThat(authorities(principal)).containsExactly("ROLE_DEPLOYER");
+			});
+	}
+
+	@Test
+	void reactiveIntrospectorUsesTheApplicationsConverter() {
+		this.reactive.withBean(ReactiveApiKeyVerifier.class, () -> (secret) -> Mono.just(KEY))
+			.withBean(ClerkApiKeyAuthenticationConverter.class, () -> BY_NAME)
+			.run((context) -> {
+				OAuth2AuthenticatedPrincipal principal = context.getBean(ReactiveOpaqueTokenIntrospector.class)
+					.introspect(ClerkFixtures.KEY_SECRET)
+					.block();
+				assertThat(principal.getName()).isEqualTo("ci-deployer");
+				assertThat(authorities(principal)).containsExactly("ROLE_DEPLOYER");
+			});
+	}
+
+	@Test
+	void introspectorKeepsTheDefaultWhenTheApplicationHasTwoConverters() {
+		this.servlet.withBean(ApiKeyVerifier.class, () -> (secret) -> Optional.of(KEY))
+			.withBean("one", ClerkApiKeyAuthenticationConverter.class, () -> BY_NAME)
+			.withBean("other", ClerkApiKeyAuthenticationConverter.class, () -> BY_NAME)
+			.run((context) -> assertThat(
+					context.getBean(OpaqueTokenIntrospector.class).introspect(ClerkFixtures.KEY_SECRET))
+				.isInstanceOf(ClerkApiKeyPrincipal.class));
+	}
+
+	@Test
 	void applicationsOwnIntrospectorIsTheOneTheHelperApplies() {
 		OpaqueTokenIntrospector own = (token) -> {
 			throw new IllegalStateException("not called");
@@ -92,6 +157,10 @@ class ClerkResourceServerAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(OpaqueTokenIntrospector.class)
 				.doesNotHaveBean(ClerkApiKeyResourceServer.class));
+	}
+
+	private static List<String> authorities(OAuth2AuthenticatedPrincipal principal) {
+		return AuthorityUtils.authorityListToSet(principal.getAuthorities()).stream().sorted().toList();
 	}
 
 }
