@@ -9,15 +9,17 @@ import org.springframework.security.oauth2.server.resource.introspection.Reactiv
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Makes a reactive {@code SecurityWebFilterChain} accept Clerk API keys as bearer tokens,
- * in one line:
+ * Makes a reactive {@code SecurityWebFilterChain} a stateless API that accepts Clerk API
+ * keys as bearer tokens, in one line:
  *
  * <pre class="code">
- * http.oauth2ResourceServer(clerkApiKeyResourceServer.apiKeys());
+ * reactiveClerkApiKeyResourceServer.apiKeys().customize(http);
  * </pre>
  *
  * It configures Spring Security's opaque-token resource server with the Clerk
@@ -26,6 +28,16 @@ import org.springframework.web.server.ServerWebExchange;
  * unknown, revoked or expired key; 403 with {@code error="insufficient_scope"} for a
  * valid key without the required scope; 503 with {@code Retry-After} when Clerk cannot be
  * asked, where Spring Security alone would answer 500.
+ * <p>
+ * The chain it configures keeps no security context in a web session and saves no request
+ * ({@link NoOpServerSecurityContextRepository}, {@link NoOpServerRequestCache}): every
+ * request carries its key, and a caller without one gets a 401, never a session cookie.
+ * It has no CSRF protection either: a bearer token is never sent by a browser on its own,
+ * so there is no forged request to refuse, and the protection would answer a tokenless
+ * {@code POST} with 403 instead of 401. Pages that need a session (a login form) belong
+ * on a filter chain of their own; a chain that also accepts credentials a browser does
+ * send on its own (HTTP Basic, client certificates) turns CSRF protection back on after
+ * this customizer.
  * <p>
  * It is a bean of its own type rather than a {@code Customizer} bean, which Spring
  * Security would apply to every filter chain of the application.
@@ -56,34 +68,44 @@ public final class ReactiveClerkApiKeyResourceServer {
 	}
 
 	/**
-	 * Return the customizer of a resource server that accepts API keys: opaque tokens
-	 * introspected by Clerk, with the statuses described above.
-	 * @return the customizer, for {@code http.oauth2ResourceServer(...)}
+	 * Return the customizer of a stateless filter chain that accepts API keys: opaque
+	 * tokens introspected by Clerk, with the statuses described above.
+	 * @return the customizer, to apply to the chain's {@code ServerHttpSecurity}
 	 */
-	public Customizer<ServerHttpSecurity.OAuth2ResourceServerSpec> apiKeys() {
-		return this::customize;
-	}
-
-	private void customize(ServerHttpSecurity.OAuth2ResourceServerSpec resourceServer) {
-		resourceServer.opaqueToken((opaqueToken) -> opaqueToken.introspector(this.introspector));
-		applyStatuses(resourceServer);
+	public Customizer<ServerHttpSecurity> apiKeys() {
+		return (http) -> {
+			stateless(http);
+			http.oauth2ResourceServer((resourceServer) -> {
+				resourceServer.opaqueToken((opaqueToken) -> opaqueToken.introspector(this.introspector));
+				applyStatuses(resourceServer);
+			});
+		};
 	}
 
 	/**
-	 * Return a customizer that authenticates each exchange with the manager
-	 * {@code resolver} picks, with the statuses of this one: for an application that
-	 * accepts API keys and other bearer tokens.
+	 * Return the customizer of a stateless filter chain that authenticates each exchange
+	 * with the manager {@code resolver} picks, with the statuses of this one: for an
+	 * application that accepts API keys and other bearer tokens.
 	 * @param resolver picks the manager of an exchange, {@link #authenticationManager()}
 	 * for an API key
-	 * @return the customizer
+	 * @return the customizer, to apply to the chain's {@code ServerHttpSecurity}
 	 */
-	public Customizer<ServerHttpSecurity.OAuth2ResourceServerSpec> withAuthenticationManagerResolver(
+	public Customizer<ServerHttpSecurity> withAuthenticationManagerResolver(
 			ReactiveAuthenticationManagerResolver<ServerWebExchange> resolver) {
 		Assert.notNull(resolver, "resolver must not be null");
-		return (resourceServer) -> {
-			resourceServer.authenticationManagerResolver(resolver);
-			applyStatuses(resourceServer);
+		return (http) -> {
+			stateless(http);
+			http.oauth2ResourceServer((resourceServer) -> {
+				resourceServer.authenticationManagerResolver(resolver);
+				applyStatuses(resourceServer);
+			});
 		};
+	}
+
+	private static void stateless(ServerHttpSecurity http) {
+		http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		http.requestCache((requestCache) -> requestCache.requestCache(NoOpServerRequestCache.getInstance()));
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable);
 	}
 
 	/**

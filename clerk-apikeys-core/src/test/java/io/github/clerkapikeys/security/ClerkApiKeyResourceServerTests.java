@@ -25,6 +25,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,6 +46,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -106,6 +109,25 @@ class ClerkApiKeyResourceServerTests {
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", allOf(startsWith("Bearer"), not(containsString("error=")))));
 		clerk.verify(0, postRequestedFor(urlEqualTo(VERIFY)));
+	}
+
+	@Test
+	void apiIsStatelessNoAnswerCreatesASession() throws Exception {
+		stubKey(READER, "reader");
+		MockMvc mvc = mockMvc(null);
+
+		assertNoSession(mvc.perform(get("/whoami")).andExpect(status().isUnauthorized()).andReturn());
+		assertNoSession(
+				mvc.perform(MockMvcRequestBuilders.post("/whoami")).andExpect(status().isUnauthorized()).andReturn());
+		assertNoSession(mvc.perform(get("/whoami").header("Authorization", "Bearer " + ADMIN))
+			.andExpect(status().isUnauthorized())
+			.andReturn());
+		assertNoSession(mvc.perform(get("/whoami").header("Authorization", "Bearer " + READER))
+			.andExpect(status().isOk())
+			.andReturn());
+		assertNoSession(mvc.perform(get("/admin").header("Authorization", "Bearer " + READER))
+			.andExpect(status().isForbidden())
+			.andReturn());
 	}
 
 	@Test
@@ -175,6 +197,11 @@ class ClerkApiKeyResourceServerTests {
 				.string("DefaultOAuth2AuthenticatedPrincipal ci-deployer [FACTOR_BEARER, " + "ROLE_MACHINE]"));
 	}
 
+	private static void assertNoSession(MvcResult result) {
+		assertThat(result.getRequest().getSession(false)).isNull();
+		assertThat(result.getResponse().getHeaders("Set-Cookie")).isEmpty();
+	}
+
 	private static void stubKey(String secret, String role) {
 		String key = ClerkFixtures.apiKeyJson(ClerkFixtures.KEY_ID)
 			.replace("{\"team\": \"platform\", \"level\": 3}", "{\"role\": \"" + role + "\"}");
@@ -209,10 +236,10 @@ class ClerkApiKeyResourceServerTests {
 
 		@Bean
 		SecurityFilterChain api(HttpSecurity http, ClerkApiKeyResourceServer resourceServer) {
+			resourceServer.apiKeys().customize(http);
 			return http
 				.authorizeHttpRequests(
 						(requests) -> requests.requestMatchers("/admin").hasRole("ADMIN").anyRequest().authenticated())
-				.oauth2ResourceServer(resourceServer.apiKeys())
 				.build();
 		}
 

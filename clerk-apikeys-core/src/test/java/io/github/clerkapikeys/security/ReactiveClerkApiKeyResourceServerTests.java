@@ -90,6 +90,18 @@ class ReactiveClerkApiKeyResourceServerTests {
 	}
 
 	@Test
+	void apiIsStatelessNoAnswerSetsACookie() {
+		stubKey(READER, "reader");
+		WebTestClient web = web(null);
+
+		assertNoCookie(web.get().uri("/whoami").exchange(), 401);
+		assertNoCookie(web.post().uri("/whoami").exchange(), 401);
+		assertNoCookie(whoami(web, ADMIN), 401);
+		assertNoCookie(whoami(web, READER), 200);
+		assertNoCookie(admin(web, READER), 403);
+	}
+
+	@Test
 	void keyClerkDoesNotKnowIs401InvalidToken() {
 		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
 
@@ -163,6 +175,10 @@ class ReactiveClerkApiKeyResourceServerTests {
 		return web.get().uri("/admin").header("Authorization", "Bearer " + secret).exchange();
 	}
 
+	private static void assertNoCookie(WebTestClient.ResponseSpec response, int status) {
+		response.expectStatus().isEqualTo(status).expectHeader().doesNotExist("Set-Cookie");
+	}
+
 	private static void stubKey(String secret, String role) {
 		String key = ClerkFixtures.apiKeyJson(ClerkFixtures.KEY_ID)
 			.replace("{\"team\": \"platform\", \"level\": 3}", "{\"role\": \"" + role + "\"}");
@@ -196,10 +212,10 @@ class ReactiveClerkApiKeyResourceServerTests {
 
 		@Bean
 		SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveClerkApiKeyResourceServer resourceServer) {
+			resourceServer.apiKeys().customize(http);
 			return http
 				.authorizeExchange(
 						(exchanges) -> exchanges.pathMatchers("/admin").hasRole("ADMIN").anyExchange().authenticated())
-				.oauth2ResourceServer(resourceServer.apiKeys())
 				.build();
 		}
 

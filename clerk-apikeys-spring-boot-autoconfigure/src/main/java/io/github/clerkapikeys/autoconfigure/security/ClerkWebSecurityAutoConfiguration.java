@@ -22,7 +22,7 @@ import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
  * Auto-configuration of the default web security of an application that accepts API keys
  * and defines no filter chain of its own: what Spring Boot does for an opaque-token
  * resource server, with the statuses of {@link ClerkApiKeyResourceServer}. Every request
- * must carry a valid API key.
+ * must carry a valid API key; the chain is stateless: no HTTP session, no saved request.
  * <p>
  * It backs off, as Boot's default web security does, as soon as the application defines a
  * {@link SecurityFilterChain} (servlet) or {@link SecurityWebFilterChain} (reactive). It
@@ -60,8 +60,8 @@ public final class ClerkWebSecurityAutoConfiguration {
 		@Bean
 		SecurityFilterChain clerkApiKeySecurityFilterChain(HttpSecurity http,
 				ClerkApiKeyResourceServer clerkApiKeyResourceServer) {
+			clerkApiKeyResourceServer.apiKeys().customize(http);
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
-			http.oauth2ResourceServer(clerkApiKeyResourceServer.apiKeys());
 			return http.build();
 		}
 
@@ -81,8 +81,8 @@ public final class ClerkWebSecurityAutoConfiguration {
 		@Bean
 		SecurityWebFilterChain clerkApiKeySecurityWebFilterChain(ServerHttpSecurity http,
 				ReactiveClerkApiKeyResourceServer reactiveClerkApiKeyResourceServer) {
+			reactiveClerkApiKeyResourceServer.apiKeys().customize(http);
 			http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated());
-			http.oauth2ResourceServer(reactiveClerkApiKeyResourceServer.apiKeys());
 			return http.build();
 		}
 

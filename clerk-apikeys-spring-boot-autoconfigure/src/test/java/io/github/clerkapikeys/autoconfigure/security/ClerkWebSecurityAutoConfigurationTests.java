@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.autoconfigure.security;
 
 import java.security.Principal;
+import java.util.List;
 
 import jakarta.servlet.Filter;
 
@@ -17,8 +18,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -87,6 +91,35 @@ class ClerkWebSecurityAutoConfigurationTests {
 			mvc.perform(get("/hello"))
 				.andExpect(status().isUnauthorized())
 				.andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
+		});
+	}
+
+	@Test
+	void defaultChainIsStateless() {
+		this.servlet.withUserConfiguration(Hello.class).run((context) -> {
+			MockMvc mvc = mockMvc(context);
+			for (MvcResult result : List.of(mvc.perform(get("/hello")).andReturn(),
+					mvc.perform(MockMvcRequestBuilders.post("/hello")).andReturn())) {
+				assertThat(result.getResponse().getStatus()).isEqualTo(401);
+				assertThat(result.getRequest().getSession(false)).isNull();
+			}
+		});
+		this.reactive.withUserConfiguration(Hello.class).run((context) -> {
+			WebTestClient web = WebTestClient.bindToApplicationContext(context).build();
+			web.get()
+				.uri("/hello")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.doesNotExist("Set-Cookie");
+			web.post()
+				.uri("/hello")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.doesNotExist("Set-Cookie");
 		});
 	}
 
@@ -187,6 +220,11 @@ class ClerkWebSecurityAutoConfigurationTests {
 			return "hello " + principal.getName();
 		}
 
+		@PostMapping("/hello")
+		String helloAgain(Principal principal) {
+			return hello(principal);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -194,7 +232,8 @@ class ClerkWebSecurityAutoConfigurationTests {
 
 		@Bean
 		SecurityFilterChain ownChain(HttpSecurity http, ClerkApiKeyResourceServer clerkApiKeys) {
-			return http.oauth2ResourceServer(clerkApiKeys.apiKeys()).build();
+			clerkApiKeys.apiKeys().customize(http);
+			return http.build();
 		}
 
 	}
@@ -204,7 +243,8 @@ class ClerkWebSecurityAutoConfigurationTests {
 
 		@Bean
 		SecurityWebFilterChain ownChain(ServerHttpSecurity http, ReactiveClerkApiKeyResourceServer clerkApiKeys) {
-			return http.oauth2ResourceServer(clerkApiKeys.apiKeys()).build();
+			clerkApiKeys.apiKeys().customize(http);
+			return http.build();
 		}
 
 	}
