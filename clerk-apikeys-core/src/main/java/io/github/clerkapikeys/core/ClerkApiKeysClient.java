@@ -12,6 +12,8 @@ import io.github.clerkapikeys.core.model.ApiKeySecret;
 import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.M2mToken;
+import io.github.clerkapikeys.core.model.OAuthAccessToken;
 import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
@@ -141,5 +143,24 @@ public interface ClerkApiKeysClient {
 	 * @return the key the secret belongs to
 	 */
 	ApiKey verifyApiKey(String secret);
+
+	/**
+	 * Verify a machine-to-machine token ({@code POST /m2m_tokens/verify}), the opaque
+	 * {@code mt_...} form. An unknown token throws {@link ClerkNotFoundException}; check
+	 * {@link M2mToken#isValidAt(java.time.Instant)} of a found one.
+	 * @param token the token a caller presented
+	 * @return the token as Clerk describes it
+	 */
+	M2mToken verifyM2mToken(String token);
+
+	/**
+	 * Verify an OAuth access token
+	 * ({@code POST /oauth_applications/access_tokens/verify}), the opaque {@code oat_...}
+	 * form. An unknown token throws {@link ClerkNotFoundException}; check
+	 * {@link OAuthAccessToken#isValidAt(java.time.Instant)} of a found one.
+	 * @param accessToken the token a caller presented
+	 * @return the token as Clerk describes it
+	 */
+	OAuthAccessToken verifyOAuthAccessToken(String accessToken);
 
 }

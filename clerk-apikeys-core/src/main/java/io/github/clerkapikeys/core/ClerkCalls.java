@@ -25,6 +25,7 @@ import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
 import io.github.clerkapikeys.core.model.ClerkOperation;
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.observation.ClerkObservationContext;
 import io.github.clerkapikeys.core.observation.ClerkObservationConvention;
 import io.github.clerkapikeys.core.observation.ClerkObservationDocumentation;
@@ -40,9 +41,11 @@ import io.github.clerkapikeys.core.retry.ReactorRetry;
  * whole call within the call timeout, each answer turned into a value or a
  * {@link ClerkException}, each call observed as one
  * {@link ClerkObservationDocumentation#CLIENT_OPERATION} observation; and publishes every
- * change to a key on {@link #changes()}.
+ * change to a key on {@link #changes()}; and tells the {@link ClerkAccessMonitor} how
+ * each call ended.
  * <p>
- * A failed call is logged once, at DEBUG: the failure is the caller's to log.
+ * A failed call is logged once, at DEBUG: the failure is the caller's to log. Clerk's
+ * refusal of the secret key is the application's to fix, and the monitor logs it.
  */
 final class ClerkCalls {
 
@@ -66,11 +69,13 @@ final class ClerkCalls {
 
 	private final @Nullable ClerkObservationConvention observationConvention;
 
+	private final ClerkAccessMonitor accessMonitor;
+
 	private final Sinks.Many<ApiKeyChange> changes = Sinks.unsafe().many().multicast().directBestEffort();
 
 	ClerkCalls(WebClient webClient, URI apiUrl, RetryPolicy retryPolicy, ClerkRetryBudget retryBudget,
 			Deadlines deadlines, ObservationRegistry observationRegistry,
-			@Nullable ClerkObservationConvention observationConvention) {
+			@Nullable ClerkObservationConvention observationConvention, ClerkAccessMonitor accessMonitor) {
 		this.webClient = webClient;
 		this.apiUrl = apiUrl;
 		this.responses = new ClerkResponses(apiUrl);
@@ -79,6 +84,7 @@ final class ClerkCalls {
 		this.deadlines = deadlines;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
+		this.accessMonitor = accessMonitor;
 	}
 
 	WebClient webClient() {
@@ -136,11 +142,15 @@ final class ClerkCalls {
 			});
 			return ReactorRetry.withPolicy(attempt, policy, this.retryBudget, callTimeout)
 				.timeout(callTimeout, timedOut(operation, "call timeout", callTimeout))
-				.doOnSuccess((value) -> stop(observation, context, ClerkOutcome.SUCCESS, null))
+				.doOnSuccess((value) -> {
+					this.accessMonitor.record(host(), operation, null);
+					stop(observation, context, ClerkOutcome.SUCCESS, null);
+				})
 				.doOnError((failure) -> {
 					if (logger.isDebugEnabled()) {
 						logger.debug(operation + " failed: " + failure.getMessage());
 					}
+					this.accessMonitor.record(host(), operation, failure);
 					stop(observation, context, ClerkOutcome.of(failure), failure);
 				})
 				// Some operators cancel after the value: the first ending counts.

@@ -20,6 +20,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.observation.ClerkObservationConvention;
 import io.github.clerkapikeys.core.observation.ClerkObservationDocumentation;
 import io.github.clerkapikeys.core.observation.DefaultClerkObservationConvention;
@@ -30,7 +31,7 @@ import io.github.clerkapikeys.core.retry.Deadlines;
 /**
  * Builder of both clients: {@link #build()} for a {@link ClerkApiKeysClient},
  * {@link #buildReactive()} for a {@link ReactiveClerkApiKeysClient}. Start one with
- * {@link ClerkApiKeysClient#builder()} or {@link ReactiveClerkApiKeysClient#builder()}.
+ * {@link ClerkApiKeysClient#builder()}.
  * <p>
  * Only {@link #secretKey(String)} is required; everything else has a default. Settings
  * are checked when the client is built, and a {@link ClerkConfigurationException} names
@@ -93,6 +94,8 @@ public final class ClerkClientBuilder {
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable ClerkObservationConvention observationConvention;
+
+	private @Nullable ClerkAccessMonitor accessMonitor;
 
 	ClerkClientBuilder() {
 	}
@@ -236,6 +239,18 @@ public final class ClerkClientBuilder {
 	}
 
 	/**
+	 * Set the monitor told how each call ends, which logs Clerk's refusal of the secret
+	 * key (401 or 403 to any call) at ERROR, at most once a minute, and keeps it for a
+	 * health check to read; a monitor of the client's own unless set.
+	 * @param accessMonitor the monitor, {@code null} for one of the client's own
+	 * @return this builder
+	 */
+	public ClerkClientBuilder accessMonitor(@Nullable ClerkAccessMonitor accessMonitor) {
+		this.accessMonitor = accessMonitor;
+		return this;
+	}
+
+	/**
 	 * Check the settings and build a blocking client.
 	 * @return the client
 	 * @throws ClerkConfigurationException naming the setting that is missing or wrong
@@ -291,8 +306,9 @@ public final class ClerkClientBuilder {
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 			})
 			.build();
+		ClerkAccessMonitor monitor = (this.accessMonitor != null) ? this.accessMonitor : ClerkAccessMonitor.create();
 		return new ClerkCalls(webClient, baseUri, retries, budget, new Deadlines(response, call),
-				this.observationRegistry, this.observationConvention);
+				this.observationRegistry, this.observationConvention, monitor);
 	}
 
 	private static String checkSecretKey(@Nullable String secretKey) {

@@ -30,6 +30,8 @@ import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
 import io.github.clerkapikeys.core.model.ClerkOperation;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
+import io.github.clerkapikeys.core.model.M2mToken;
+import io.github.clerkapikeys.core.model.OAuthAccessToken;
 
 /**
  * Turns what came back from Clerk into a value or a {@link ClerkException}: a 2xx answer
@@ -131,6 +133,33 @@ final class ClerkResponses {
 		}
 		else if (value instanceof ApiKeySecret secret && secret.secret().isBlank()) {
 			throw ClerkInvalidResponseException.create(operation, status, "has a blank 'secret'");
+		}
+		else if (value instanceof M2mToken token && !M2mToken.OBJECT.equals(token.object())) {
+			throw ClerkInvalidResponseException.create(operation, status,
+					"has 'object' " + token.object() + " where the spec says " + M2mToken.OBJECT);
+		}
+		else if (value instanceof OAuthAccessToken token && !Boolean.FALSE.equals(token.active())) {
+			checkOAuthAccessToken(operation, status, token);
+		}
+	}
+
+	/**
+	 * Check what Clerk's spec requires of a described OAuth access token; the record also
+	 * takes the {@code {"active": false}} answer, so Jackson cannot.
+	 */
+	private static void checkOAuthAccessToken(ClerkOperation operation, int status, OAuthAccessToken token) {
+		if (!OAuthAccessToken.OBJECT.equals(token.object())) {
+			throw ClerkInvalidResponseException.create(operation, status,
+					"has 'object' " + token.object() + " where the spec says " + OAuthAccessToken.OBJECT);
+		}
+		String missing = (token.id() == null) ? "id"
+				: (token.clientId() == null) ? "client_id"
+						: (token.subject() == null) ? "subject"
+								: (token.revoked() == null) ? "revoked"
+										: (token.expired() == null) ? "expired" : (token.createdAt() == null)
+												? "created_at" : (token.updatedAt() == null) ? "updated_at" : null;
+		if (missing != null) {
+			throw ClerkInvalidResponseException.create(operation, status, "lacks the required field '" + missing + "'");
 		}
 	}
 

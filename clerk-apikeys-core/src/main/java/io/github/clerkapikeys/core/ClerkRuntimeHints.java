@@ -9,6 +9,8 @@ import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
+import io.github.clerkapikeys.core.model.M2mToken;
+import io.github.clerkapikeys.core.model.OAuthAccessToken;
 
 /**
  * What a native image needs kept for the clients to work: the records Jackson reads
@@ -22,7 +24,8 @@ final class ClerkRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindings.registerReflectionHints(hints.reflection(), ApiKey.class, ApiKeyList.class, ApiKeySecret.class,
-				DeletedApiKey.class, ClerkResponses.ErrorBody.class, ClerkResponses.ErrorEntry.class);
+				DeletedApiKey.class, M2mToken.class, OAuthAccessToken.class, ClerkResponses.ErrorBody.class,
+				ClerkResponses.ErrorEntry.class);
 		hints.resources().registerResource(UserAgent.VERSION_RESOURCE);
 	}
 

@@ -19,6 +19,8 @@ import io.github.clerkapikeys.core.model.ClerkOperation;
 import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.M2mToken;
+import io.github.clerkapikeys.core.model.OAuthAccessToken;
 import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.Deadlines;
 
@@ -104,6 +106,16 @@ final class DefaultClerkApiKeysClient implements ClerkApiKeysClient {
 	@Override
 	public ApiKey verifyApiKey(String secret) {
 		return await(ClerkOperation.VERIFY_API_KEY, this.reactive.verifyApiKey(secret));
+	}
+
+	@Override
+	public M2mToken verifyM2mToken(String token) {
+		return await(ClerkOperation.VERIFY_M2M_TOKEN, this.reactive.verifyM2mToken(token));
+	}
+
+	@Override
+	public OAuthAccessToken verifyOAuthAccessToken(String accessToken) {
+		return await(ClerkOperation.VERIFY_OAUTH_ACCESS_TOKEN, this.reactive.verifyOAuthAccessToken(accessToken));
 	}
 
 	private <T> T await(ClerkOperation operation, Mono<T> call) {

@@ -17,6 +17,8 @@ import io.github.clerkapikeys.core.model.ClerkOperation;
 import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.M2mToken;
+import io.github.clerkapikeys.core.model.OAuthAccessToken;
 import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 
 /**
@@ -146,6 +148,26 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 					.uri(API_KEYS + "/verify")
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(ClerkJson.write(Map.of("secret", secret))));
+	}
+
+	@Override
+	public Mono<M2mToken> verifyM2mToken(String token) {
+		Arguments.notBlank("token", token);
+		return execute(ClerkOperation.VERIFY_M2M_TOKEN, M2mToken.class,
+				this.webClient.post()
+					.uri("/m2m_tokens/verify")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(ClerkJson.write(Map.of("token", token))));
+	}
+
+	@Override
+	public Mono<OAuthAccessToken> verifyOAuthAccessToken(String accessToken) {
+		Arguments.notBlank("accessToken", accessToken);
+		return execute(ClerkOperation.VERIFY_OAUTH_ACCESS_TOKEN, OAuthAccessToken.class,
+				this.webClient.post()
+					.uri("/oauth_applications/access_tokens/verify")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(ClerkJson.write(Map.of("access_token", accessToken))));
 	}
 
 	private <T> Mono<T> execute(ClerkOperation operation, Class<T> type, WebClient.RequestHeadersSpec<?> request) {

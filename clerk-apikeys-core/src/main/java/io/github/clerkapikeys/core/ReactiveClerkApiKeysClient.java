@@ -12,6 +12,8 @@ import io.github.clerkapikeys.core.model.ApiKeySecret;
 import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.M2mToken;
+import io.github.clerkapikeys.core.model.OAuthAccessToken;
 import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
@@ -23,18 +25,11 @@ import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
  * Arguments are checked against Clerk's spec when the method is called: a wrong one
  * throws {@link IllegalArgumentException} naming the field, and no request is sent.
  * Failures arrive as {@link ClerkException} signals. Instances are immutable and
- * thread-safe; build one with {@link #builder()}, and change the settings of some calls
- * with {@link #withOptions(RequestOptions)}.
+ * thread-safe; build one with {@link ClerkApiKeysClient#builder()} and
+ * {@link ClerkClientBuilder#buildReactive()}, and change the settings of some calls with
+ * {@link #withOptions(RequestOptions)}.
  */
 public interface ReactiveClerkApiKeysClient {
-
-	/**
-	 * Start building a client; finish with {@link ClerkClientBuilder#buildReactive()}.
-	 * @return a new builder
-	 */
-	static ClerkClientBuilder builder() {
-		return new ClerkClientBuilder();
-	}
 
 	/**
 	 * Return a view of this client whose calls use {@code options} where they set
@@ -137,5 +132,24 @@ public interface ReactiveClerkApiKeysClient {
 	 * @return the key the secret belongs to
 	 */
 	Mono<ApiKey> verifyApiKey(String secret);
+
+	/**
+	 * Verify a machine-to-machine token ({@code POST /m2m_tokens/verify}), the opaque
+	 * {@code mt_...} form. An unknown token ends with {@link ClerkNotFoundException};
+	 * check {@link M2mToken#isValidAt(java.time.Instant)} of a found one.
+	 * @param token the token a caller presented
+	 * @return the token as Clerk describes it
+	 */
+	Mono<M2mToken> verifyM2mToken(String token);
+
+	/**
+	 * Verify an OAuth access token
+	 * ({@code POST /oauth_applications/access_tokens/verify}), the opaque {@code oat_...}
+	 * form. An unknown token ends with {@link ClerkNotFoundException}; check
+	 * {@link OAuthAccessToken#isValidAt(java.time.Instant)} of a found one.
+	 * @param accessToken the token a caller presented
+	 * @return the token as Clerk describes it
+	 */
+	Mono<OAuthAccessToken> verifyOAuthAccessToken(String accessToken);
 
 }

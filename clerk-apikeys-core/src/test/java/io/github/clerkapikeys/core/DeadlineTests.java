@@ -74,7 +74,7 @@ class DeadlineTests extends WireMockClientSupport {
 
 			List<Outcome> outcomes = runTogether(calls);
 
-			assertThat(outcomes).hasSize(16).allSatisfy((outcome) -> {
+			assertThat(outcomes).hasSize(2 * EveryOperation.blocking().size()).allSatisfy((outcome) -> {
 				assertThat(outcome.failure()).as(outcome.name()).isInstanceOf(ClerkTimeoutException.class);
 				assertThat(outcome.elapsed()).as(outcome.name()).isLessThan(CALL_TIMEOUT.plus(LATENESS));
 			});

@@ -20,6 +20,10 @@ import static io.github.clerkapikeys.core.ClerkFixtures.SUBJECT;
  */
 final class EveryOperation {
 
+	static final String M2M_TOKEN = "mt_fake0123456789abcdef0123456789ab";
+
+	static final String OAUTH_TOKEN = "oat_fake0123456789abcdef0123456789a";
+
 	private EveryOperation() {
 	}
 
@@ -36,7 +40,9 @@ final class EveryOperation {
 				Named.of("deleteApiKey", (client) -> client.deleteApiKey(KEY_ID)),
 				Named.of("getApiKeySecret", (client) -> client.getApiKeySecret(KEY_ID)),
 				Named.of("revokeApiKey", (client) -> client.revokeApiKey(KEY_ID, "test")),
-				Named.of("verifyApiKey", (client) -> client.verifyApiKey(KEY_SECRET)));
+				Named.of("verifyApiKey", (client) -> client.verifyApiKey(KEY_SECRET)),
+				Named.of("verifyM2MToken", (client) -> client.verifyM2mToken(M2M_TOKEN)),
+				Named.of("verifyOAuthAccessToken", (client) -> client.verifyOAuthAccessToken(OAUTH_TOKEN)));
 	}
 
 	static List<Named<Function<ReactiveClerkApiKeysClient, Mono<?>>>> reactive() {
@@ -52,7 +58,9 @@ final class EveryOperation {
 				Named.of("deleteApiKey", (client) -> client.deleteApiKey(KEY_ID)),
 				Named.of("getApiKeySecret", (client) -> client.getApiKeySecret(KEY_ID)),
 				Named.of("revokeApiKey", (client) -> client.revokeApiKey(KEY_ID, "test")),
-				Named.of("verifyApiKey", (client) -> client.verifyApiKey(KEY_SECRET)));
+				Named.of("verifyApiKey", (client) -> client.verifyApiKey(KEY_SECRET)),
+				Named.of("verifyM2MToken", (client) -> client.verifyM2mToken(M2M_TOKEN)),
+				Named.of("verifyOAuthAccessToken", (client) -> client.verifyOAuthAccessToken(OAUTH_TOKEN)));
 	}
 
 }

@@ -112,7 +112,7 @@ class FaultCampaignTests {
 	@Test
 	void everyCallEndsWithinItsDeadlineWithAValueOrAClerkException() {
 		ClerkRetryBudget budget = ClerkRetryBudget.withDefaults();
-		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder()
+		ReactiveClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(ClerkFixtures.SECRET_KEY)
 			.apiUrl("http://127.0.0.1:" + this.server.port() + "/v1")
 			.responseTimeout(RESPONSE_TIMEOUT)

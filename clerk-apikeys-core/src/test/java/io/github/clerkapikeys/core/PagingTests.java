@@ -68,7 +68,7 @@ class PagingTests extends WireMockClientSupport {
 
 		// Counted as the client sends them: WireMock's journal may lag behind the answer.
 		AtomicInteger sent = new AtomicInteger();
-		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder()
+		ReactiveClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(ClerkFixtures.SECRET_KEY)
 			.apiUrl(apiUrl())
 			.webClientBuilder(WebClient.builder().filter((request, next) -> {

@@ -1,6 +1,7 @@
 package io.github.clerkapikeys.autoconfigure;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,17 +13,17 @@ import org.springframework.util.ClassUtils;
 
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.VerificationStore;
 
 /**
- * Auto-configuration of the {@link ApiKeyVerifier verifiers} and their in-memory
- * {@link ApiKeyVerificationCache} from {@code clerk.verify.*}, over the client of
- * {@link ClerkApiKeysAutoConfiguration}. The cache forgets a key as soon as the client
- * updates, revokes or deletes it. When {@code clerk.verify.cache.redis.enabled},
+ * Auto-configuration of the {@link ApiKeyVerifier verifiers} and their
+ * {@link VerificationStore}, a memory level only, from {@code clerk.verify.*}, over the
+ * client of {@link ClerkApiKeysAutoConfiguration}. The store forgets a key as soon as the
+ * client updates, revokes or deletes it. When {@code clerk.verify.cache.redis.enabled},
  * {@link RedisVerificationCacheAutoConfiguration}, ordered before this one, defines the
- * cache with its shared level.
+ * store with its Redis level.
  */
 @AutoConfiguration(after = ClerkApiKeysAutoConfiguration.class)
 @ConditionalOnBean(ReactiveClerkApiKeysClient.class)
@@ -33,11 +34,11 @@ public final class ApiKeyVerifierAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiKeyVerificationCache apiKeyVerificationCache(ClerkProperties properties, ResourceLoader resourceLoader) {
+	VerificationStore verificationStore(ClerkProperties properties, ResourceLoader resourceLoader) {
 		if (properties.getVerify().getCache().getRedis().isEnabled()) {
 			throw redisMissing(resourceLoader.getClassLoader());
 		}
-		return memoryCache(properties).build();
+		return build(memoryLevel(properties));
 	}
 
 	/**
@@ -57,8 +58,8 @@ public final class ApiKeyVerifierAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveApiKeyVerifier reactiveApiKeyVerifier(ReactiveClerkApiKeysClient reactiveClerkApiKeysClient,
-			ApiKeyVerificationCache apiKeyVerificationCache) {
-		return ReactiveApiKeyVerifier.create(reactiveClerkApiKeysClient, apiKeyVerificationCache);
+			VerificationStore verificationStore) {
+		return ReactiveApiKeyVerifier.create(reactiveClerkApiKeysClient, verificationStore);
 	}
 
 	@Bean
@@ -68,15 +69,37 @@ public final class ApiKeyVerifierAutoConfiguration {
 	}
 
 	/**
-	 * Return a builder of the in-memory cache that {@code clerk.verify.cache.*}
+	 * Build {@code store}; a wrong setting is reported as the
+	 * {@code clerk.verify.cache.*} property it comes from.
+	 */
+	static VerificationStore build(VerificationStore.Builder store) {
+		try {
+			return store.build();
+		}
+		catch (ClerkConfigurationException ex) {
+			throw new ClerkConfigurationException("verify.cache." + kebabCase(ex.getSetting()),
+					String.valueOf(ex.getMessage()));
+		}
+	}
+
+	/**
+	 * Return a builder setting's name as a property name: {@code positiveTtl} as
+	 * {@code positive-ttl}.
+	 */
+	static String kebabCase(String setting) {
+		return setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Return a builder of the store whose memory level {@code clerk.verify.cache.*}
 	 * describes.
 	 */
-	static ApiKeyVerificationCache.Builder memoryCache(ClerkProperties properties) {
+	static VerificationStore.Builder memoryLevel(ClerkProperties properties) {
 		ClerkProperties.Verify.Cache cache = properties.getVerify().getCache();
 		if (!cache.isEnabled()) {
-			return ApiKeyVerificationCache.builder().positiveTtl(Duration.ZERO).negativeTtl(Duration.ZERO);
+			return VerificationStore.builder().positiveTtl(Duration.ZERO).negativeTtl(Duration.ZERO);
 		}
-		return ApiKeyVerificationCache.builder()
+		return VerificationStore.builder()
 			.positiveTtl(cache.getPositiveTtl())
 			.negativeTtl(cache.getNegativeTtl())
 			.maximumSize(cache.getMaximumSize())

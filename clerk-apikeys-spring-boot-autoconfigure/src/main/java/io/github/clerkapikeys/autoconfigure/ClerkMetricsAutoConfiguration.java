@@ -7,18 +7,27 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 /**
- * Auto-configuration of the meters of the retry budget and of the verification cache's
- * levels, bound to the application's meter registries by Spring Boot.
+ * Auto-configuration of the meters of the retry budget, of Clerk's refusals of the secret
+ * key and of the verification store's levels, bound to the application's meter registries
+ * by Spring Boot.
  */
 @AutoConfiguration(after = { ClerkApiKeysAutoConfiguration.class, ApiKeyVerifierAutoConfiguration.class,
 		RedisVerificationCacheAutoConfiguration.class })
 @ConditionalOnClass(MeterBinder.class)
 public final class ClerkMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ClerkAccessMonitor.class)
+	ClerkAccessMetrics clerkAccessMetrics(ClerkAccessMonitor clerkAccessMonitor) {
+		return new ClerkAccessMetrics(clerkAccessMonitor);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -29,17 +38,16 @@ public final class ClerkMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(ApiKeyVerificationCache.class)
-	ApiKeyVerificationCacheMetrics apiKeyVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache) {
-		return new ApiKeyVerificationCacheMetrics(apiKeyVerificationCache);
+	@ConditionalOnBean(VerificationStore.class)
+	VerificationStoreMetrics verificationStoreMetrics(VerificationStore verificationStore) {
+		return new VerificationStoreMetrics(verificationStore);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ ApiKeyVerificationCache.class, RedisVerificationCache.class })
-	RedisVerificationCacheMetrics redisVerificationCacheMetrics(ApiKeyVerificationCache apiKeyVerificationCache,
-			RedisVerificationCache redisVerificationCache) {
-		return new RedisVerificationCacheMetrics(apiKeyVerificationCache, redisVerificationCache);
+	@ConditionalOnBean(RedisVerificationLevel.class)
+	RedisVerificationLevelMetrics redisVerificationLevelMetrics(RedisVerificationLevel redisVerificationLevel) {
+		return new RedisVerificationLevelMetrics(redisVerificationLevel);
 	}
 
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties of the Clerk API-keys clients. Defaults are those of the core
  * ({@code ClerkClientBuilder}, {@code ClerkRetryPolicies}, {@code ClerkRetryBudget},
- * {@code ApiKeyVerificationCache}), written out so that IDEs show them.
+ * {@code VerificationStore}, {@code RedisVerificationLevel}), written out so that IDEs
+ * show them.
  */
 @ConfigurationProperties(ClerkProperties.PREFIX)
 public class ClerkProperties {
@@ -52,6 +53,12 @@ public class ClerkProperties {
 	 * a blocking caller never waits longer.
 	 */
 	private Duration callTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Whether to check at startup, with one call to Clerk, that Clerk accepts the secret
+	 * key. A refused key fails the startup; Clerk being unreachable does not.
+	 */
+	private boolean startupCheck;
 
 	private final Ssl ssl = new Ssl();
 
@@ -105,6 +112,14 @@ public class ClerkProperties {
 
 	public void setCallTimeout(Duration callTimeout) {
 		this.callTimeout = callTimeout;
+	}
+
+	public boolean isStartupCheck() {
+		return this.startupCheck;
+	}
+
+	public void setStartupCheck(boolean startupCheck) {
+		this.startupCheck = startupCheck;
 	}
 
 	public Ssl getSsl() {
@@ -168,7 +183,7 @@ public class ClerkProperties {
 		/**
 		 * Delay before the first retry.
 		 */
-		private Duration initialInterval = Duration.ofMillis(200);
+		private Duration delay = Duration.ofMillis(200);
 
 		/**
 		 * Multiplier applied to the delay after each retry.
@@ -178,11 +193,10 @@ public class ClerkProperties {
 		/**
 		 * Maximum delay between two attempts.
 		 */
-		private Duration maxInterval = Duration.ofSeconds(2);
+		private Duration maxDelay = Duration.ofSeconds(2);
 
 		/**
-		 * Random spread added to or taken from each delay. Must not exceed the initial
-		 * interval.
+		 * Random spread added to or taken from each delay. Must not exceed the delay.
 		 */
 		private Duration jitter = Duration.ofMillis(100);
 
@@ -216,12 +230,12 @@ public class ClerkProperties {
 			this.maxRetries = maxRetries;
 		}
 
-		public Duration getInitialInterval() {
-			return this.initialInterval;
+		public Duration getDelay() {
+			return this.delay;
 		}
 
-		public void setInitialInterval(Duration initialInterval) {
-			this.initialInterval = initialInterval;
+		public void setDelay(Duration delay) {
+			this.delay = delay;
 		}
 
 		public double getMultiplier() {
@@ -232,12 +246,12 @@ public class ClerkProperties {
 			this.multiplier = multiplier;
 		}
 
-		public Duration getMaxInterval() {
-			return this.maxInterval;
+		public Duration getMaxDelay() {
+			return this.maxDelay;
 		}
 
-		public void setMaxInterval(Duration maxInterval) {
-			this.maxInterval = maxInterval;
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
 		}
 
 		public Duration getJitter() {
@@ -331,9 +345,10 @@ public class ClerkProperties {
 		}
 
 		/**
-		 * Cache of verification results. A key revoked outside this application stays
-		 * accepted until its entry expires, at most the positive TTL; revokes and deletes
-		 * made through the client evict at once.
+		 * Cache of verification results, the memory level of the verification store. A
+		 * key revoked outside this application stays accepted until its entry expires, at
+		 * most the positive TTL; the store forgets a key that the client updates, revokes
+		 * or deletes at once.
 		 */
 		public static class Cache {
 
@@ -416,7 +431,7 @@ public class ClerkProperties {
 			 * A second cache level on Redis, shared by every instance of the application,
 			 * through the application's Spring Data Redis connections (Lettuce). Results
 			 * are verified with Clerk once for all instances, and a key updated, revoked
-			 * or deleted through any instance is dropped by all.
+			 * or deleted through any instance is forgotten by all.
 			 */
 			public static class Redis {
 

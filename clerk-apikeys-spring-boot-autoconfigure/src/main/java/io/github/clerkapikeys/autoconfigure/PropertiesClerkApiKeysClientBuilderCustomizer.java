@@ -5,14 +5,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.retry.RetryPolicy;
 
 import io.github.clerkapikeys.core.ClerkClientBuilder;
-import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 
 /**
- * Applies the {@code clerk.*} properties, the retry policy they describe among them, and
- * the retry budget to the client builder, at order 0 so that user customizers, which run
- * after it, win.
+ * Applies the {@code clerk.*} properties, the retry policy they describe among them, the
+ * retry budget and the access monitor to the client builder, at order 0 so that user
+ * customizers, which run after it, win.
  */
 class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClientBuilderCustomizer, Ordered {
 
@@ -22,11 +22,14 @@ class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClien
 
 	private final ClerkRetryBudget retryBudget;
 
+	private final ClerkAccessMonitor accessMonitor;
+
 	PropertiesClerkApiKeysClientBuilderCustomizer(ClerkProperties properties, ClerkConnectionDetails connectionDetails,
-			ClerkRetryBudget retryBudget) {
+			ClerkRetryBudget retryBudget, ClerkAccessMonitor accessMonitor) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.retryBudget = retryBudget;
+		this.accessMonitor = accessMonitor;
 	}
 
 	@Override
@@ -40,26 +43,23 @@ class PropertiesClerkApiKeysClientBuilderCustomizer implements ClerkApiKeysClien
 		map.from(this.properties::getCallTimeout).to(builder::callTimeout);
 		builder.retryPolicy(retryPolicy(this.properties.getRetry()));
 		builder.retryBudget(this.retryBudget);
+		builder.accessMonitor(this.accessMonitor);
 	}
 
 	private static RetryPolicy retryPolicy(ClerkProperties.Retry retry) {
 		if (!retry.isEnabled()) {
 			return ClerkRetryPolicies.none();
 		}
-		try {
-			return ClerkRetryPolicies.builder()
-				.maxRetries(retry.getMaxRetries())
-				.delay(retry.getInitialInterval())
-				.multiplier(retry.getMultiplier())
-				.maxDelay(retry.getMaxInterval())
-				.jitter(retry.getJitter())
-				.retryStatuses(retry.getStatuses())
-				.retryCreate(retry.isCreateEnabled())
-				.build();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ClerkConfigurationException("retryPolicy", String.valueOf(ex.getMessage()));
-		}
+		ClerkRetryPolicies.Builder builder = ClerkRetryPolicies.builder().retryCreate(retry.isCreateEnabled());
+		PropertyChecks.set("clerk.retry.max-retries", retry.getMaxRetries(), builder::maxRetries);
+		PropertyChecks.set("clerk.retry.delay", retry.getDelay(), builder::delay);
+		PropertyChecks.set("clerk.retry.multiplier", retry.getMultiplier(), builder::multiplier);
+		PropertyChecks.set("clerk.retry.max-delay", retry.getMaxDelay(), builder::maxDelay);
+		PropertyChecks.set("clerk.retry.jitter", retry.getJitter(), builder::jitter);
+		PropertyChecks.set("clerk.retry.statuses", retry.getStatuses(), builder::retryStatuses);
+		// What build() checks is how the values fit together: the jitter against the
+		// delay.
+		return PropertyChecks.check("clerk.retry.jitter", retry.getJitter(), builder::build);
 	}
 
 	@Override

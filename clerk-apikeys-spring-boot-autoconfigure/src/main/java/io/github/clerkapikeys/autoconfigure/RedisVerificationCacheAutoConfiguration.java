@@ -11,14 +11,15 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 /**
- * Auto-configuration of the verification cache's shared level on Redis, when
- * {@code clerk.verify.cache.redis.enabled}: on the application's single reactive Redis
- * connection factory, after Spring Boot's Redis auto-configuration and before
- * {@link ApiKeyVerifierAutoConfiguration}, whose in-memory-only cache then backs off.
+ * Auto-configuration of the verification store's shared level on Redis, when
+ * {@code clerk.verify.cache.redis.enabled}: a {@link RedisVerificationLevel} on the
+ * application's single reactive Redis connection factory, and the store with it; after
+ * Spring Boot's Redis auto-configuration and before
+ * {@link ApiKeyVerifierAutoConfiguration}, whose memory-only store then backs off.
  */
 @AutoConfiguration(after = ClerkApiKeysAutoConfiguration.class, before = ApiKeyVerifierAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -30,16 +31,16 @@ public final class RedisVerificationCacheAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedisVerificationCache redisVerificationCache(ReactiveRedisConnectionFactory reactiveRedisConnectionFactory,
+	RedisVerificationLevel redisVerificationLevel(ReactiveRedisConnectionFactory reactiveRedisConnectionFactory,
 			ClerkConnectionDetails clerkConnectionDetails, ClerkProperties properties) {
 		String secretKey = clerkConnectionDetails.getSecretKey();
 		if (secretKey == null || secretKey.isBlank()) {
-			throw new ClerkConfigurationException("secretKey", "No Clerk secret key is set; the shared "
-					+ "verification cache derives the keys that name and seal its entries from it");
+			throw new ClerkConfigurationException("secretKey", "No Clerk secret key is set; the Redis level of "
+					+ "the verification store derives the keys that name and seal its entries from it");
 		}
 		ClerkProperties.Verify.Cache.Redis redis = properties.getVerify().getCache().getRedis();
 		try {
-			return RedisVerificationCache.builder(reactiveRedisConnectionFactory, secretKey)
+			return RedisVerificationLevel.builder(reactiveRedisConnectionFactory, secretKey)
 				.keyPrefix(redis.getKeyPrefix())
 				.positiveTtl(redis.getPositiveTtl())
 				.negativeTtl(redis.getNegativeTtl())
@@ -47,16 +48,29 @@ public final class RedisVerificationCacheAutoConfiguration {
 				.lockTtl(properties.getCallTimeout())
 				.build();
 		}
-		catch (IllegalArgumentException ex) {
-			throw new ClerkConfigurationException("redis", String.valueOf(ex.getMessage()));
+		catch (ClerkConfigurationException ex) {
+			throw new ClerkConfigurationException(property(ex.getSetting()), String.valueOf(ex.getMessage()));
 		}
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiKeyVerificationCache apiKeyVerificationCache(ClerkProperties properties,
-			RedisVerificationCache redisVerificationCache) {
-		return ApiKeyVerifierAutoConfiguration.memoryCache(properties).redis(redisVerificationCache).build();
+	VerificationStore verificationStore(ClerkProperties properties, RedisVerificationLevel redisVerificationLevel) {
+		return ApiKeyVerifierAutoConfiguration
+			.build(ApiKeyVerifierAutoConfiguration.memoryLevel(properties).sharedLevel(redisVerificationLevel));
+	}
+
+	/**
+	 * Return what a setting of the Redis level's builder comes from, as
+	 * {@link ClerkConfigurationFailureAnalyzer} reads it: a client setting, or a property
+	 * below {@code clerk.}.
+	 */
+	private static String property(String setting) {
+		return switch (setting) {
+			case "lockTtl" -> "callTimeout";
+			case "clerkSecretKey" -> "secretKey";
+			default -> "verify.cache.redis." + ApiKeyVerifierAutoConfiguration.kebabCase(setting);
+		};
 	}
 
 }

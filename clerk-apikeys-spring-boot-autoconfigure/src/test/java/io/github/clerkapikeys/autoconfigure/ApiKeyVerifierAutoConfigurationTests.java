@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.model.ApiKey;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.VerificationStore;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -31,8 +31,8 @@ import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The verifier beans, their {@code clerk.verify.cache.*} settings, eviction through the
- * injected client and the cache's meters.
+ * The verifier beans, their {@code clerk.verify.cache.*} settings, keys forgotten when
+ * the injected client changes them, and the memory level's meters.
  */
 class ApiKeyVerifierAutoConfigurationTests {
 
@@ -52,11 +52,11 @@ class ApiKeyVerifierAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(ApiKeyVerifier.class)
 				.hasSingleBean(ReactiveApiKeyVerifier.class)
-				.hasSingleBean(ApiKeyVerificationCache.class);
+				.hasSingleBean(VerificationStore.class);
 			assertThat(context.getBean(ApiKeyVerifier.class))
 				.isSameAs(context.getBean(ReactiveApiKeyVerifier.class).blocking());
-			assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
-				.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT30S, negativeTtl=PT5S, staleIfError=PT0S]");
+			assertThat(context.getBean(VerificationStore.class).toString())
+				.isEqualTo("VerificationStore[positiveTtl=PT30S, negativeTtl=PT5S, staleIfError=PT0S]");
 		});
 	}
 
@@ -71,9 +71,18 @@ class ApiKeyVerifierAutoConfigurationTests {
 				assertThat(cache.getNegativeTtl()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(cache.getMaximumSize()).isEqualTo(5);
 				assertThat(cache.getStaleIfError()).isEqualTo(Duration.ofMinutes(10));
-				assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
-					.isEqualTo("ApiKeyVerificationCache[positiveTtl=PT2M, negativeTtl=PT1S, staleIfError=PT10M]");
+				assertThat(context.getBean(VerificationStore.class).toString())
+					.isEqualTo("VerificationStore[positiveTtl=PT2M, negativeTtl=PT1S, staleIfError=PT10M]");
 			});
+	}
+
+	@Test
+	void aWrongCachePropertyIsNamed() {
+		this.contextRunner.withPropertyValues("clerk.verify.cache.negative-ttl=-1s").run((context) -> {
+			var analysis = new ClerkConfigurationFailureAnalyzer(null).analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("'clerk.verify.cache.negative-ttl' is not valid",
+					"must be zero or more");
+		});
 	}
 
 	@Test
@@ -99,7 +108,7 @@ class ApiKeyVerifierAutoConfigurationTests {
 	}
 
 	@Test
-	void revokeThroughTheInjectedClientEvictsTheVerifiersCache() {
+	void revokeThroughTheInjectedClientMakesTheVerifiersStoreForgetTheKey() {
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke"))
 			.willReturn(okJson(apiKeyJson(KEY_ID, true, false, null))));
@@ -115,13 +124,13 @@ class ApiKeyVerifierAutoConfigurationTests {
 	}
 
 	@Test
-	void userDefinedCacheIsTheVerifiersCache() {
+	void userDefinedStoreIsTheVerifiersStore() {
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
-		ApiKeyVerificationCache cache = ApiKeyVerificationCache.withDefaults();
-		this.contextRunner.withBean(ApiKeyVerificationCache.class, () -> cache).run((context) -> {
-			assertThat(context.getBean(ApiKeyVerificationCache.class)).isSameAs(cache);
+		VerificationStore store = VerificationStore.withDefaults();
+		this.contextRunner.withBean(VerificationStore.class, () -> store).run((context) -> {
+			assertThat(context.getBean(VerificationStore.class)).isSameAs(store);
 			context.getBean(ApiKeyVerifier.class).verify(SECRET);
-			assertThat(cache.stats().misses()).isOne();
+			assertThat(store.stats().misses()).isOne();
 		});
 	}
 
@@ -148,7 +157,7 @@ class ApiKeyVerifierAutoConfigurationTests {
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.run((context) -> {
 			MeterRegistry registry = new SimpleMeterRegistry();
-			context.getBean(ApiKeyVerificationCacheMetrics.class).bindTo(registry);
+			context.getBean(VerificationStoreMetrics.class).bindTo(registry);
 			ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
 			verifier.verify(SECRET);
 			verifier.verify(SECRET);
@@ -169,7 +178,7 @@ class ApiKeyVerifierAutoConfigurationTests {
 	void noMetricsBinderWithoutMicrometer() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(ApiKeyVerificationCacheMetrics.class)
+				.doesNotHaveBean(VerificationStoreMetrics.class)
 				.hasSingleBean(ApiKeyVerifier.class));
 	}
 

@@ -9,7 +9,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
@@ -72,9 +74,9 @@ class ClerkApiKeysAutoConfigurationTests {
 			ClerkProperties.Retry retry = properties.getRetry();
 			assertThat(retry.isEnabled()).isTrue();
 			assertThat(retry.getMaxRetries()).isEqualTo(ClerkRetryPolicies.DEFAULT_MAX_RETRIES);
-			assertThat(retry.getInitialInterval()).isEqualTo(ClerkRetryPolicies.DEFAULT_DELAY);
+			assertThat(retry.getDelay()).isEqualTo(ClerkRetryPolicies.DEFAULT_DELAY);
 			assertThat(retry.getMultiplier()).isEqualTo(ClerkRetryPolicies.DEFAULT_MULTIPLIER);
-			assertThat(retry.getMaxInterval()).isEqualTo(ClerkRetryPolicies.DEFAULT_MAX_DELAY);
+			assertThat(retry.getMaxDelay()).isEqualTo(ClerkRetryPolicies.DEFAULT_MAX_DELAY);
 			assertThat(retry.getJitter()).isEqualTo(ClerkRetryPolicies.DEFAULT_JITTER);
 			assertThat(retry.getBudget().isEnabled()).isTrue();
 			assertThat(retry.getBudget().getMaxTokens()).isEqualTo(ClerkRetryBudget.DEFAULT_MAX_TOKENS);
@@ -92,8 +94,8 @@ class ClerkApiKeysAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("clerk.api-url=http://localhost:1234/v1", "clerk.api-version=2025-11-10",
 					"clerk.connect-timeout=1s", "clerk.response-timeout=3s", "clerk.call-timeout=9s",
-					"clerk.retry.enabled=false", "clerk.retry.max-retries=7", "clerk.retry.initial-interval=50ms",
-					"clerk.retry.multiplier=1.5", "clerk.retry.max-interval=1s", "clerk.retry.jitter=10ms",
+					"clerk.retry.enabled=false", "clerk.retry.max-retries=7", "clerk.retry.delay=50ms",
+					"clerk.retry.multiplier=1.5", "clerk.retry.max-delay=1s", "clerk.retry.jitter=10ms",
 					"clerk.retry.statuses=503,504", "clerk.retry.create-enabled=true",
 					"clerk.retry.budget.max-tokens=20", "clerk.retry.budget.token-ratio=0.5")
 			.run((context) -> {
@@ -107,9 +109,9 @@ class ClerkApiKeysAutoConfigurationTests {
 				ClerkProperties.Retry retry = properties.getRetry();
 				assertThat(retry.isEnabled()).isFalse();
 				assertThat(retry.getMaxRetries()).isEqualTo(7);
-				assertThat(retry.getInitialInterval()).isEqualTo(Duration.ofMillis(50));
+				assertThat(retry.getDelay()).isEqualTo(Duration.ofMillis(50));
 				assertThat(retry.getMultiplier()).isEqualTo(1.5);
-				assertThat(retry.getMaxInterval()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(retry.getMaxDelay()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(retry.getJitter()).isEqualTo(Duration.ofMillis(10));
 				assertThat(retry.getStatuses()).containsExactlyInAnyOrder(503, 504);
 				assertThat(retry.isCreateEnabled()).isTrue();
@@ -143,9 +145,7 @@ class ClerkApiKeysAutoConfigurationTests {
 	@Test
 	void responseTimeoutLongerThanTheCallTimeoutIsExplained() {
 		this.contextRunner.withPropertyValues("clerk.response-timeout=30s").run((context) -> {
-			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("'clerk.response-timeout' is not valid",
-					"must not be longer than callTimeout");
+			assertInvalidProperty(context, "clerk.response-timeout", "must not be longer than callTimeout");
 		});
 	}
 
@@ -154,7 +154,7 @@ class ClerkApiKeysAutoConfigurationTests {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
 		this.contextRunner
 			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.api-version=2025-11-10",
-					"clerk.retry.max-retries=1", "clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms")
+					"clerk.retry.max-retries=1", "clerk.retry.delay=10ms", "clerk.retry.jitter=0ms")
 			.run((context) -> {
 				ClerkApiKeysClient client = context.getBean(ClerkApiKeysClient.class);
 				assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> client.getApiKey(KEY_ID));
@@ -181,7 +181,7 @@ class ClerkApiKeysAutoConfigurationTests {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
 		this.contextRunner
 			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.retry.create-enabled=true",
-					"clerk.retry.max-retries=2", "clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms")
+					"clerk.retry.max-retries=2", "clerk.retry.delay=10ms", "clerk.retry.jitter=0ms")
 			.run((context) -> {
 				assertThatExceptionOfType(ClerkServerException.class)
 					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class)
@@ -353,29 +353,22 @@ class ClerkApiKeysAutoConfigurationTests {
 
 	@Test
 	void inconsistentRetryPropertiesAreExplained() {
-		this.contextRunner.withPropertyValues("clerk.retry.initial-interval=10ms", "clerk.retry.jitter=50ms")
-			.run((context) -> {
-				var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains("'clerk.retry.*' is not valid",
-						"jitter must not be more than delay");
-			});
+		this.contextRunner.withPropertyValues("clerk.retry.delay=10ms", "clerk.retry.jitter=50ms").run((context) -> {
+			assertInvalidProperty(context, "clerk.retry.jitter", "jitter must not be more than delay");
+		});
 	}
 
 	@Test
 	void nonPositiveTimeoutIsExplained() {
 		this.contextRunner.withPropertyValues("clerk.response-timeout=0s").run((context) -> {
-			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("'clerk.response-timeout' is not valid",
-					"must be a positive duration");
+			assertInvalidProperty(context, "clerk.response-timeout", "must be a positive duration");
 		});
 	}
 
 	@Test
 	void malformedApiUrlIsRefused() {
 		this.contextRunner.withPropertyValues("clerk.api-url=api.clerk.com").run((context) -> {
-			var analysis = new ClerkConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("'clerk.api-url' is not valid",
-					"must be an absolute http or https URL");
+			assertInvalidProperty(context, "clerk.api-url", "must be an absolute http or https URL");
 		});
 	}
 
@@ -424,6 +417,15 @@ class ClerkApiKeysAutoConfigurationTests {
 	@Test
 	void retryStatusesDefaultToTheDocumentedSet() {
 		assertThat(new ClerkProperties().getRetry().getStatuses()).isEqualTo(Set.of(429, 502, 503, 504));
+	}
+
+	private static void assertInvalidProperty(AssertableApplicationContext context, String property, String reason) {
+		assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+				assertThat(ex.getName()).isEqualTo(property);
+				assertThat(ex.getReason()).contains(reason);
+			});
 	}
 
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,20 +37,23 @@ class ConfigurationMetadataTests {
 
 		assertThat(properties).containsOnlyKeys("clerk.enabled", "clerk.secret-key", "clerk.api-url",
 				"clerk.api-version", "clerk.connect-timeout", "clerk.response-timeout", "clerk.call-timeout",
-				"clerk.ssl.bundle", "clerk.retry.enabled", "clerk.retry.max-retries", "clerk.retry.initial-interval",
-				"clerk.retry.multiplier", "clerk.retry.max-interval", "clerk.retry.jitter", "clerk.retry.statuses",
-				"clerk.retry.create-enabled", "clerk.retry.budget.enabled", "clerk.retry.budget.max-tokens",
-				"clerk.retry.budget.token-ratio", "clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl",
-				"clerk.verify.cache.negative-ttl", "clerk.verify.cache.maximum-size",
-				"clerk.verify.cache.stale-if-error", "clerk.verify.cache.redis.enabled",
-				"clerk.verify.cache.redis.key-prefix", "clerk.verify.cache.redis.positive-ttl",
-				"clerk.verify.cache.redis.negative-ttl", "clerk.verify.cache.redis.timeout");
+				"clerk.startup-check", "management.health.clerk.enabled", "clerk.ssl.bundle", "clerk.retry.enabled",
+				"clerk.retry.max-retries", "clerk.retry.delay", "clerk.retry.multiplier", "clerk.retry.max-delay",
+				"clerk.retry.jitter", "clerk.retry.statuses", "clerk.retry.create-enabled",
+				"clerk.retry.budget.enabled", "clerk.retry.budget.max-tokens", "clerk.retry.budget.token-ratio",
+				"clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl", "clerk.verify.cache.negative-ttl",
+				"clerk.verify.cache.maximum-size", "clerk.verify.cache.stale-if-error",
+				"clerk.verify.cache.redis.enabled", "clerk.verify.cache.redis.key-prefix",
+				"clerk.verify.cache.redis.positive-ttl", "clerk.verify.cache.redis.negative-ttl",
+				"clerk.verify.cache.redis.timeout");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank()
 				.doesNotStartWith("The ")
 				.doesNotContainIgnoringCase("default"));
 		assertThat(properties.get("clerk.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("clerk.startup-check").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("management.health.clerk.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("clerk.api-url").get("defaultValue").asString())
 			.isEqualTo("https://api.clerk.com/v1");
 		assertThat(properties.get("clerk.verify.cache.positive-ttl").get("defaultValue").asString()).isEqualTo("30s");
@@ -60,15 +63,15 @@ class ConfigurationMetadataTests {
 	@Test
 	void cacheDefaultsAreTheCoreDefaults() {
 		ClerkProperties.Verify.Cache cache = new ClerkProperties().getVerify().getCache();
-		assertThat(cache.getPositiveTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_POSITIVE_TTL);
-		assertThat(cache.getNegativeTtl()).isEqualTo(ApiKeyVerificationCache.DEFAULT_NEGATIVE_TTL);
-		assertThat(cache.getMaximumSize()).isEqualTo(ApiKeyVerificationCache.DEFAULT_MAXIMUM_SIZE);
+		assertThat(cache.getPositiveTtl()).isEqualTo(VerificationStore.DEFAULT_POSITIVE_TTL);
+		assertThat(cache.getNegativeTtl()).isEqualTo(VerificationStore.DEFAULT_NEGATIVE_TTL);
+		assertThat(cache.getMaximumSize()).isEqualTo(VerificationStore.DEFAULT_MAXIMUM_SIZE);
 		assertThat(cache.getStaleIfError()).isZero();
 		ClerkProperties.Verify.Cache.Redis redis = cache.getRedis();
-		assertThat(redis.getKeyPrefix()).isEqualTo(RedisVerificationCache.DEFAULT_KEY_PREFIX);
-		assertThat(redis.getPositiveTtl()).isEqualTo(RedisVerificationCache.DEFAULT_POSITIVE_TTL);
-		assertThat(redis.getNegativeTtl()).isEqualTo(RedisVerificationCache.DEFAULT_NEGATIVE_TTL);
-		assertThat(redis.getTimeout()).isEqualTo(RedisVerificationCache.DEFAULT_TIMEOUT);
+		assertThat(redis.getKeyPrefix()).isEqualTo(RedisVerificationLevel.DEFAULT_KEY_PREFIX);
+		assertThat(redis.getPositiveTtl()).isEqualTo(RedisVerificationLevel.DEFAULT_POSITIVE_TTL);
+		assertThat(redis.getNegativeTtl()).isEqualTo(RedisVerificationLevel.DEFAULT_NEGATIVE_TTL);
+		assertThat(redis.getTimeout()).isEqualTo(RedisVerificationLevel.DEFAULT_TIMEOUT);
 	}
 
 }

@@ -21,12 +21,13 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.github.clerkapikeys.core.RedisServer;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
@@ -64,8 +65,8 @@ class RedisVerificationCacheAutoConfigurationTests {
 	@Test
 	void offByDefault() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).doesNotHaveBean(RedisVerificationCache.class);
-			assertThat(context.getBean(ApiKeyVerificationCache.class).toString()).doesNotContain("redis");
+			assertThat(context).doesNotHaveBean(RedisVerificationLevel.class);
+			assertThat(context.getBean(VerificationStore.class).toString()).doesNotContain("sharedLevel");
 		});
 	}
 
@@ -77,11 +78,11 @@ class RedisVerificationCacheAutoConfigurationTests {
 					"clerk.verify.cache.redis.positive-ttl=20s", "clerk.verify.cache.redis.negative-ttl=2s",
 					"clerk.verify.cache.redis.timeout=50ms", "clerk.response-timeout=2s", "clerk.call-timeout=4s")
 			.run((context) -> {
-				RedisVerificationCache redis = context.getBean(RedisVerificationCache.class);
-				assertThat(redis).hasToString("RedisVerificationCache[keyPrefix=shop:, positiveTtl=PT20S, "
+				RedisVerificationLevel redis = context.getBean(RedisVerificationLevel.class);
+				assertThat(redis).hasToString("RedisVerificationLevel[keyPrefix=shop:, positiveTtl=PT20S, "
 						+ "negativeTtl=PT2S, timeout=PT0.05S, lockTtl=PT4S]");
-				assertThat(context.getBean(ApiKeyVerificationCache.class).toString()).contains("redis=" + redis);
-				awaitUntil(() -> redis.stats().flushes() > 0);
+				assertThat(context.getBean(VerificationStore.class).toString()).contains("sharedLevel=" + redis);
+				awaitUntil(() -> redis.stats().subscriptions() > 0);
 
 				assertThat(context.getBean(ApiKeyVerifier.class).verify(SECRET)).isPresent();
 
@@ -91,38 +92,46 @@ class RedisVerificationCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void metersSayHowVerificationsWereAnswered() {
+	void metersSayWhichLevelAnsweredEachVerification() {
 		clerk.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(okJson(apiKeyJson(KEY_ID))));
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.key-prefix=meters:")
 			.run((context) -> {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
-				context.getBean(RedisVerificationCacheMetrics.class).bindTo(meters);
+				context.getBean(VerificationStoreMetrics.class).bindTo(meters);
+				context.getBean(RedisVerificationLevelMetrics.class).bindTo(meters);
 				ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
-				RedisVerificationCache redis = context.getBean(RedisVerificationCache.class);
-				awaitUntil(() -> redis.stats().flushes() == 1);
+				VerificationStore store = context.getBean(VerificationStore.class);
+				RedisVerificationLevel redis = context.getBean(RedisVerificationLevel.class);
+				awaitUntil(() -> redis.stats().subscriptions() == 1);
+				// Asked of Clerk, then found in Redis, then found in memory.
+				verifier.verify(SECRET);
+				store.forgetAll();
 				verifier.verify(SECRET);
 				verifier.verify(SECRET);
-				context.getBean(ApiKeyVerificationCache.class).evict(KEY_ID);
+				// Verified before the change: asked of Clerk again.
+				store.keyChanged(KEY_ID);
 				awaitUntil(() -> redis.stats().received() == 1);
 				verifier.verify(SECRET);
 
-				assertThat(meters.get("clerk.verification.hits").tag("level", "memory").functionCounter().count())
-					.isOne();
-				assertThat(meters.get("clerk.verification.misses").functionCounter().count()).isEqualTo(2);
-				assertThat(meters.get("clerk.verification.hits").tag("level", "redis").functionCounter().count())
-					.isZero();
-				assertThat(meters.get("clerk.verification.invalidations")
-					.tag("direction", "published")
+				assertThat(meters.get("cache.gets").tag("result", "hit").functionCounter().count()).isOne();
+				assertThat(meters.get("cache.gets").tag("result", "miss").functionCounter().count()).isEqualTo(3);
+				assertThat(meters.get("clerk.verification.redis.hits").functionCounter().count()).isOne();
+				assertThat(meters.get("clerk.verification.redis.misses").functionCounter().count()).isEqualTo(2);
+				assertThat(clerk.findAll(postRequestedFor(urlEqualTo("/v1/api_keys/verify")))).hasSize(2);
+				assertThat(meters.get("clerk.verification.redis.changes")
+					.tag("direction", "announced")
 					.functionCounter()
 					.count()).isOne();
-				assertThat(meters.get("clerk.verification.invalidations")
+				assertThat(meters.get("clerk.verification.redis.changes")
 					.tag("direction", "received")
 					.functionCounter()
 					.count()).isOne();
 				assertThat(meters.get("clerk.verification.redis.errors").functionCounter().count()).isZero();
 				assertThat(meters.get("clerk.verification.redis.rejected").functionCounter().count()).isZero();
-				assertThat(meters.get("clerk.verification.memory.flushes").functionCounter().count()).isOne();
+				assertThat(meters.get("clerk.verification.redis.subscriptions").functionCounter().count()).isOne();
+				assertThat(meters.find("clerk.verification.hits").meters()).isEmpty();
+				assertThat(meters.find("clerk.verification.misses").meters()).isEmpty();
 			});
 	}
 
@@ -136,9 +145,9 @@ class RedisVerificationCacheAutoConfigurationTests {
 				ApiKeyVerifier verifier = context.getBean(ApiKeyVerifier.class);
 				for (int i = 0; i < 5; i++) {
 					assertThat(verifier.verify(SECRET)).isPresent();
-					Thread.sleep(RedisVerificationCache.DEFAULT_TIMEOUT.toMillis());
+					Thread.sleep(RedisVerificationLevel.DEFAULT_TIMEOUT.toMillis());
 				}
-				assertThat(context.getBean(RedisVerificationCache.class).stats().errors()).isPositive();
+				assertThat(context.getBean(RedisVerificationLevel.class).stats().errors()).isPositive();
 			});
 		assertThat(output.getAll().lines().filter((line) -> line.contains("Redis cannot be used"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("WARN")
@@ -152,8 +161,30 @@ class RedisVerificationCacheAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
 			.withClassLoader(new FilteredClassLoader(MeterBinder.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(RedisVerificationCache.class)
-				.doesNotHaveBean(RedisVerificationCacheMetrics.class));
+				.hasSingleBean(RedisVerificationLevel.class)
+				.doesNotHaveBean(RedisVerificationLevelMetrics.class));
+	}
+
+	@Test
+	void aWrongRedisPropertyIsNamed() {
+		this.contextRunner
+			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.timeout=0s")
+			.run((context) -> {
+				var analysis = new ClerkConfigurationFailureAnalyzer(null).analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("'clerk.verify.cache.redis.timeout' is not valid",
+						"must be positive");
+			});
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnStore() {
+		VerificationStore mine = VerificationStore.withDefaults();
+		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
+			.withBean(VerificationStore.class, () -> mine)
+			.run((context) -> {
+				assertThat(context.getBean(VerificationStore.class)).isSameAs(mine);
+				assertThat(context).hasSingleBean(RedisVerificationLevel.class);
+			});
 	}
 
 	@Test
@@ -180,13 +211,13 @@ class RedisVerificationCacheAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffForTheApplicationsOwnSharedCache() {
+	void backsOffForTheApplicationsOwnRedisLevel() {
 		this.contextRunner.withPropertyValues("clerk.verify.cache.redis.enabled=true")
-			.withBean("mine", RedisVerificationCache.class,
-					() -> RedisVerificationCache.builder(new LettuceConnectionFactory(), "sk_test_other")
+			.withBean("mine", RedisVerificationLevel.class,
+					() -> RedisVerificationLevel.builder(new LettuceConnectionFactory(), "sk_test_other")
 						.keyPrefix("mine:")
 						.build())
-			.run((context) -> assertThat(context.getBean(ApiKeyVerificationCache.class).toString())
+			.run((context) -> assertThat(context.getBean(VerificationStore.class).toString())
 				.contains("keyPrefix=mine:"));
 	}
 

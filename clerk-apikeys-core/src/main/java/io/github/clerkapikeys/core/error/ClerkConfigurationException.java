@@ -1,8 +1,9 @@
 package io.github.clerkapikeys.core.error;
 
 /**
- * A client was built with a missing or wrong setting. {@link #getSetting()} names it, as
- * the builder method calls it ({@code secretKey}, {@code apiUrl}, ...). The message never
+ * A client, or a verification store or one of its levels, was built with a missing or
+ * wrong setting. {@link #getSetting()} names it, as the builder method calls it
+ * ({@code secretKey}, {@code apiUrl}, {@code positiveTtl}, ...). The message never
  * contains the secret key.
  */
 public class ClerkConfigurationException extends IllegalArgumentException {

@@ -119,9 +119,20 @@ public final class Arguments {
 	 * @throws IllegalArgumentException if the secret is missing or blank
 	 */
 	public static String secret(@Nullable String secret) {
-		secret = required("secret", secret);
-		check(!secret.isBlank(), "secret must not be blank");
-		return secret;
+		return notBlank("secret", secret);
+	}
+
+	/**
+	 * Return {@code value} if it is present and not blank.
+	 * @param field the name of the argument, for the message
+	 * @param value the value to check
+	 * @return the value
+	 * @throws IllegalArgumentException if the value is missing or blank
+	 */
+	public static String notBlank(String field, @Nullable String value) {
+		String present = required(field, value);
+		check(!present.isBlank(), field + " must not be blank");
+		return present;
 	}
 
 	/**

@@ -1,7 +1,8 @@
 package io.github.clerkapikeys.core.model;
 
 /**
- * The eight API-key operations, named by Clerk's operation ids.
+ * The operations of Clerk's Backend API this library calls, named by Clerk's operation
+ * ids: the eight API-key operations and the verification of the other opaque tokens.
  * <p>
  * Each knows whether repeating it is harmless, which decides whether it may be retried
  * after its request may already have reached Clerk.
@@ -35,7 +36,13 @@ public enum ClerkOperation {
 	REVOKE_API_KEY("revokeApiKey", true),
 
 	/** {@code POST /api_keys/verify}: a read. */
-	VERIFY_API_KEY("verifyApiKey", true);
+	VERIFY_API_KEY("verifyApiKey", true),
+
+	/** {@code POST /m2m_tokens/verify}: a read. */
+	VERIFY_M2M_TOKEN("verifyM2MToken", true),
+
+	/** {@code POST /oauth_applications/access_tokens/verify}: a read. */
+	VERIFY_OAUTH_ACCESS_TOKEN("verifyOAuthAccessToken", true);
 
 	private final String operationId;
 

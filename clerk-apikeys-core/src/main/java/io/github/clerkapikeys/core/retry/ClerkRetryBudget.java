@@ -105,6 +105,16 @@ public final class ClerkRetryBudget {
 	}
 
 	/**
+	 * Fill the bucket up again, as when it was created, such as between two tests that
+	 * share a client. {@link #throttledRetries()} is a running total and stays.
+	 */
+	public void refill() {
+		if (this.limited) {
+			this.millitokens.set(this.maxMillitokens);
+		}
+	}
+
+	/**
 	 * Return how many tokens the bucket holds now.
 	 * @return the tokens, fractions included
 	 */

@@ -32,26 +32,26 @@ public interface ApiKeyVerifier {
 	Optional<ApiKey> verify(@Nullable String secret);
 
 	/**
-	 * Return the caching, coalescing verifier on {@code client}, with a cache of the
-	 * defaults. Updates, revokes and deletes made through {@code client} evict the key at
-	 * once.
+	 * Return the caching, coalescing verifier on {@code client}, with a
+	 * {@link VerificationStore} of the defaults. Updates, revokes and deletes made
+	 * through {@code client} make the store forget the key at once.
 	 * @param client the client that calls Clerk
 	 * @return the verifier
 	 */
 	static ApiKeyVerifier create(ClerkApiKeysClient client) {
-		return create(client, ApiKeyVerificationCache.withDefaults());
+		return create(client, VerificationStore.withDefaults());
 	}
 
 	/**
-	 * Return the caching, coalescing verifier on {@code client}, caching in
-	 * {@code cache}. Updates, revokes and deletes made through {@code client} evict the
-	 * key at once.
+	 * Return the caching, coalescing verifier on {@code client}, keeping verifications in
+	 * {@code store}. Updates, revokes and deletes made through {@code client} make the
+	 * store forget the key at once.
 	 * @param client the client that calls Clerk
-	 * @param cache the cache of results
+	 * @param store where verifications are kept
 	 * @return the verifier
 	 */
-	static ApiKeyVerifier create(ClerkApiKeysClient client, ApiKeyVerificationCache cache) {
-		return ReactiveApiKeyVerifier.create(client.reactive(), cache).blocking();
+	static ApiKeyVerifier create(ClerkApiKeysClient client, VerificationStore store) {
+		return ReactiveApiKeyVerifier.create(client.reactive(), store).blocking();
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.clerkapikeys.core.verify;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -13,29 +12,28 @@ import reactor.util.context.ContextView;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkNotFoundException;
 import io.github.clerkapikeys.core.model.ApiKey;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache.Verification;
 
 /**
  * The default verifier: asks Clerk as seldom as it can. A token that cannot be a Clerk
- * API key secret is invalid without any call; results are cached and concurrent
- * verifications of one secret share one call (see {@link ApiKeyVerificationCache}); the
- * client's changes evict a key at once.
+ * API key secret is invalid without any call; verifications are kept in a
+ * {@link VerificationStore}, where concurrent verifications of one secret share one call;
+ * the client's changes of a key reach the store at once.
  */
 final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 
 	private final ReactiveClerkApiKeysClient client;
 
-	private final ApiKeyVerificationCache cache;
+	private final VerificationStore store;
 
 	private final ApiKeyVerifier blocking = this::verifyBlocking;
 
-	CachingApiKeyVerifier(ReactiveClerkApiKeysClient client, ApiKeyVerificationCache cache) {
+	CachingApiKeyVerifier(ReactiveClerkApiKeysClient client, VerificationStore store) {
 		Assert.notNull(client, "client must not be null");
-		Assert.notNull(cache, "cache must not be null");
+		Assert.notNull(store, "store must not be null");
 		this.client = client;
-		this.cache = cache;
+		this.store = store;
 		// For as long as the client lives: a verifier is made once per client.
-		client.changes().subscribe((change) -> cache.evict(change.apiKeyId()));
+		client.changes().subscribe((change) -> store.keyChanged(change.apiKeyId()));
 	}
 
 	@Override
@@ -43,20 +41,21 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 		if (!ApiKeySecrets.isPlausible(secret)) {
 			return Mono.empty();
 		}
-		String hash = ApiKeyVerificationCache.hash(secret);
-		Verification cached = this.cache.completed(hash);
-		if (cached != null) {
-			return Mono.justOrEmpty(usable(cached));
+		String key = VerificationStore.key(TokenType.API_KEY, secret);
+		Verification kept = this.store.completed(key);
+		if (kept != null) {
+			return Mono.justOrEmpty(usable(kept));
 		}
 		// The caller's context (its observation among others) reaches the call to Clerk.
-		return Mono.deferContextual(
-				(context) -> Mono.fromFuture(() -> this.cache.get(hash, (key) -> call(hash, secret, context)), true))
+		return Mono
+			.deferContextual((context) -> Mono
+				.fromFuture(() -> this.store.verify(key, TokenType.API_KEY, secret, clerk(secret, context)), true))
 			.flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
 	}
 
 	/**
-	 * Return the blocking form, which answers a cached verification at once, without
-	 * Reactor or locks.
+	 * Return the blocking form, which answers a verification kept in memory at once,
+	 * without Reactor or locks.
 	 */
 	@Override
 	public ApiKeyVerifier blocking() {
@@ -67,15 +66,15 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 		if (!ApiKeySecrets.isPlausible(secret)) {
 			return Optional.empty();
 		}
-		String hash = ApiKeyVerificationCache.hash(secret);
-		Verification verification = this.cache.completed(hash);
+		String key = VerificationStore.key(TokenType.API_KEY, secret);
+		Verification verification = this.store.completed(key);
 		if (verification == null) {
 			if (Schedulers.isInNonBlockingThread()) {
 				throw new IllegalStateException(
 						"ApiKeyVerifier.verify would block thread " + Thread.currentThread().getName()
 								+ ", which must not block; use ReactiveApiKeyVerifier there");
 			}
-			verification = this.cache.get(hash, (key) -> call(hash, secret, Context.empty())).join();
+			verification = this.store.verify(key, TokenType.API_KEY, secret, clerk(secret, Context.empty())).join();
 		}
 		return Optional.ofNullable(usable(verification));
 	}
@@ -93,31 +92,23 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 			throw error;
 		}
 		ApiKey key = verification.key();
-		return (key != null && key.isValidAt(this.cache.now())) ? key : null;
+		return (key != null && key.isValidAt(this.store.now())) ? key : null;
 	}
 
 	/**
-	 * Ask the shared level, if any, then Clerk. The future never completes exceptionally:
-	 * a failure is a verification too, so the cache keeps it only as long as it takes to
-	 * hand it to every verification that joined the call.
+	 * Return the call to Clerk, made only when the store asks for it: the key, or empty
+	 * when Clerk does not know the secret.
 	 */
-	private CompletableFuture<Verification> call(String hash, String secret, ContextView context) {
-		long start = this.cache.startOfCall();
-		Mono<Optional<ApiKey>> clerk = this.client.verifyApiKey(secret)
+	private Mono<Optional<ApiKey>> clerk(String secret, ContextView context) {
+		return Mono.defer(() -> this.client.verifyApiKey(secret))
 			.contextWrite(context)
 			.map(Optional::of)
 			.onErrorResume(ClerkNotFoundException.class, (notFound) -> Mono.just(Optional.empty()));
-		RedisVerificationCache redis = this.cache.redis();
-		Mono<Verification> verification = (redis != null)
-				? redis.verify(secret, clerk)
-					.map((answer) -> this.cache.verificationOf(hash, answer.key(), start, answer.remaining()))
-				: clerk.map((key) -> this.cache.verificationOf(hash, key.orElse(null), start));
-		return verification.onErrorResume((failure) -> Mono.just(this.cache.failed(hash, failure))).toFuture();
 	}
 
 	@Override
 	public String toString() {
-		return "CachingApiKeyVerifier[" + this.cache + "]";
+		return "CachingApiKeyVerifier[" + this.store + "]";
 	}
 
 }

@@ -49,6 +49,22 @@ class ClerkRetryBudgetTests {
 	}
 
 	@Test
+	void refillFillsTheBucketAndKeepsTheThrottledCount() {
+		ClerkRetryBudget budget = ClerkRetryBudget.of(2, 0.1);
+		budget.tryAcquireRetry();
+		budget.tryAcquireRetry();
+		budget.tryAcquireRetry();
+
+		budget.refill();
+
+		assertThat(budget.availableTokens()).isEqualTo(2);
+		assertThat(budget.throttledRetries()).isOne();
+		assertThat(budget.tryAcquireRetry()).isTrue();
+		ClerkRetryBudget.unlimited().refill();
+		assertThat(ClerkRetryBudget.unlimited().availableTokens()).isInfinite();
+	}
+
+	@Test
 	void unlimitedBudgetNeverThrottles() {
 		ClerkRetryBudget budget = ClerkRetryBudget.unlimited();
 		for (int i = 0; i < 1000; i++) {

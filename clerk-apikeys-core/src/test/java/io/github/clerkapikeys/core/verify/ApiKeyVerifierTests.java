@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The verifier's cache, coalescing, and its line between "invalid key" and "failure".
+ * The verifier's store, coalescing, and its line between "invalid key" and "failure".
  */
 class ApiKeyVerifierTests {
 
@@ -69,19 +69,19 @@ class ApiKeyVerifierTests {
 			.retryPolicy(ClerkRetryPolicies.none());
 	}
 
-	private ApiKeyVerificationCache.Builder cacheBuilder() {
-		return ApiKeyVerificationCache.builder()
+	private VerificationStore.Builder storeBuilder() {
+		return VerificationStore.builder()
 			.positiveTtl(Duration.ofSeconds(30))
 			.negativeTtl(Duration.ofSeconds(5))
 			.clock(this.clock);
 	}
 
-	private ApiKeyVerifier verifier(ApiKeyVerificationCache cache) {
-		return reactiveVerifier(cache).blocking();
+	private ApiKeyVerifier verifier(VerificationStore store) {
+		return reactiveVerifier(store).blocking();
 	}
 
-	private ReactiveApiKeyVerifier reactiveVerifier(ApiKeyVerificationCache cache) {
-		return ReactiveApiKeyVerifier.create(clientBuilder().buildReactive(), cache);
+	private ReactiveApiKeyVerifier reactiveVerifier(VerificationStore store) {
+		return ReactiveApiKeyVerifier.create(clientBuilder().buildReactive(), store);
 	}
 
 	private static String keyJson(String id, boolean revoked, boolean expired, Long expiration) {
@@ -109,8 +109,8 @@ class ApiKeyVerifierTests {
 	@Test
 	void validKeyIsReturnedAndTheSecondVerificationIsACacheHit() {
 		stubValidKey();
-		ApiKeyVerificationCache cache = cacheBuilder().build();
-		ApiKeyVerifier verifier = verifier(cache);
+		VerificationStore store = storeBuilder().build();
+		ApiKeyVerifier verifier = verifier(store);
 
 		Optional<ApiKey> first = verifier.verify(SECRET);
 		Optional<ApiKey> second = verifier.verify(SECRET);
@@ -120,13 +120,13 @@ class ApiKeyVerifierTests {
 		assertThat(verifyCalls()).isEqualTo(1);
 		wireMock.verify(
 				postRequestedFor(urlEqualTo(VERIFY)).withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\"}")));
-		assertThat(cache.stats()).isEqualTo(new ApiKeyVerificationCache.Stats(1, 1, 0, 1, 0));
+		assertThat(store.stats()).isEqualTo(new VerificationStore.Stats(1, 1, 0, 1, 0));
 	}
 
 	@Test
 	void differentSecretsAreDifferentEntries() {
 		stubValidKey();
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 
 		verifier.verify(SECRET);
 		verifier.verify(SECRET + "x");
@@ -137,7 +137,7 @@ class ApiKeyVerifierTests {
 	@Test
 	void positiveResultExpiresAfterItsTtl() {
 		stubValidKey();
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 
 		verifier.verify(SECRET);
 		this.clock.advance(Duration.ofSeconds(29));
@@ -153,7 +153,7 @@ class ApiKeyVerifierTests {
 	void positiveTtlNeverOutlivesTheKeysExpiration() {
 		long expiresAt = this.clock.instant().plusSeconds(10).toEpochMilli();
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, expiresAt))));
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 
 		assertThat(verifier.verify(SECRET)).isPresent();
 		this.clock.advance(Duration.ofSeconds(11));
@@ -169,7 +169,7 @@ class ApiKeyVerifierTests {
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")
 			.withBody(ClerkFixtures.errorJson("resource_not_found", "not found", "not found"))));
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 
 		assertThat(verifier.verify(SECRET)).isEmpty();
 		this.clock.advance(Duration.ofSeconds(4));
@@ -183,7 +183,7 @@ class ApiKeyVerifierTests {
 
 	@Test
 	void revokedOrExpiredInA200BodyIsInvalid() {
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, true, false, null))));
 		assertThat(verifier.verify(SECRET)).isEmpty();
 
@@ -196,13 +196,13 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
-	void revokeThroughTheClientEvictsTheKeyAtOnce() {
+	void revokeThroughTheClientForgetsTheKeyAtOnce() {
 		stubValidKey();
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke"))
 			.willReturn(okJson(keyJson(KEY_ID, true, false, null))));
-		ApiKeyVerificationCache cache = cacheBuilder().build();
+		VerificationStore store = storeBuilder().build();
 		ClerkApiKeysClient client = clientBuilder().build();
-		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, cache);
+		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, store);
 		assertThat(verifier.verify(SECRET)).isPresent();
 
 		client.revokeApiKey(KEY_ID, "leaked");
@@ -213,7 +213,7 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
-	void oneCallWiresTheDefaultCacheToTheClientsChanges() {
+	void oneCallWiresTheDefaultStoreToTheClientsChanges() {
 		stubValidKey();
 		wireMock.stubFor(post(urlEqualTo("/v1/api_keys/" + KEY_ID + "/revoke"))
 			.willReturn(okJson(keyJson(KEY_ID, true, false, null))));
@@ -240,13 +240,13 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
-	void deleteAndUpdateThroughTheClientEvictTheKeyToo() {
+	void deleteAndUpdateThroughTheClientForgetTheKeyToo() {
 		stubValidKey();
 		wireMock
 			.stubFor(any(urlEqualTo("/v1/api_keys/" + KEY_ID)).willReturn(okJson(keyJson(KEY_ID, false, false, null))));
-		ApiKeyVerificationCache cache = cacheBuilder().build();
+		VerificationStore store = storeBuilder().build();
 		ClerkApiKeysClient client = clientBuilder().build();
-		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, cache);
+		ApiKeyVerifier verifier = ApiKeyVerifier.create(client, store);
 
 		verifier.verify(SECRET);
 		client.updateApiKey(KEY_ID, UpdateApiKeyRequest.builder().scopes("none").build());
@@ -261,39 +261,39 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
-	void cacheIsBoundedInSize() {
+	void memoryLevelIsBoundedInSize() {
 		stubValidKey();
-		ApiKeyVerificationCache cache = cacheBuilder().maximumSize(3).build();
-		ApiKeyVerifier verifier = verifier(cache);
+		VerificationStore store = storeBuilder().maximumSize(3).build();
+		ApiKeyVerifier verifier = verifier(store);
 
 		for (int i = 0; i < 20; i++) {
 			verifier.verify(SECRET + i);
 		}
-		cache.cleanUp();
+		store.cleanUp();
 
-		assertThat(cache.stats().size()).isLessThanOrEqualTo(3);
-		assertThat(cache.stats().evictions()).isGreaterThanOrEqualTo(17);
+		assertThat(store.stats().size()).isLessThanOrEqualTo(3);
+		assertThat(store.stats().evictions()).isGreaterThanOrEqualTo(17);
 	}
 
 	@Test
-	void secretIsNeverStoredRaw() {
+	void secretIsNeverStoredRawAndKeysCarryTheTokenType() {
 		stubValidKey();
-		ApiKeyVerificationCache cache = cacheBuilder().build();
-		verifier(cache).verify(SECRET);
+		VerificationStore store = storeBuilder().build();
+		verifier(store).verify(SECRET);
 
-		assertThat(cache.keys()).singleElement().satisfies((key) -> {
-			assertThat(key).matches("[0-9a-f]{64}").doesNotContain(SECRET).doesNotContain(SECRET.substring(3));
-			assertThat(key).isEqualTo(ApiKeyVerificationCache.hash(SECRET));
+		assertThat(store.keys()).singleElement().satisfies((key) -> {
+			assertThat(key).matches("api-key:[0-9a-f]{64}").doesNotContain(SECRET).doesNotContain(SECRET.substring(3));
+			assertThat(key).isEqualTo(VerificationStore.key(TokenType.API_KEY, SECRET));
 		});
-		assertThat(cache.toString()).doesNotContain(SECRET);
+		assertThat(store.toString()).doesNotContain(SECRET);
 	}
 
 	@Test
 	void hundredConcurrentReactiveVerificationsOfOneSecretMakeOneRequest() {
 		wireMock.stubFor(
 				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
-		ApiKeyVerificationCache cache = ApiKeyVerificationCache.uncached();
-		ReactiveApiKeyVerifier verifier = reactiveVerifier(cache);
+		VerificationStore store = VerificationStore.uncached();
+		ReactiveApiKeyVerifier verifier = reactiveVerifier(store);
 
 		List<ApiKey> keys = Flux.range(0, 100).flatMap((i) -> verifier.verify(SECRET), 100).collectList().block();
 
@@ -305,7 +305,7 @@ class ApiKeyVerifierTests {
 	void hundredConcurrentBlockingVerificationsOfOneSecretMakeOneRequest() throws Exception {
 		wireMock.stubFor(
 				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 		ExecutorService pool = Executors.newFixedThreadPool(100);
 		try {
 			List<Callable<Optional<ApiKey>>> calls = new ArrayList<>();
@@ -328,7 +328,7 @@ class ApiKeyVerifierTests {
 			"ak_0123456789abcdef\u00e9" })
 	void tokenThatCannotBeASecretIsInvalidWithoutACall(String token) {
 		stubValidKey();
-		ReactiveApiKeyVerifier reactive = reactiveVerifier(cacheBuilder().build());
+		ReactiveApiKeyVerifier reactive = reactiveVerifier(storeBuilder().build());
 
 		assertThat(reactive.blocking().verify(token)).isEmpty();
 		StepVerifier.create(reactive.verify(token)).verifyComplete();
@@ -337,7 +337,7 @@ class ApiKeyVerifierTests {
 
 	@Test
 	void absurdlyLongTokenIsInvalidWithoutACall() {
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 
 		assertThat(verifier.verify("ak_" + "a".repeat(10_000))).isEmpty();
 		assertThat(verifier.verify(null)).isEmpty();
@@ -347,7 +347,7 @@ class ApiKeyVerifierTests {
 	@Test
 	void ourOwnSecretKeyRejectedIsAnErrorNotAnInvalidKey() {
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(401)));
-		ReactiveApiKeyVerifier reactive = reactiveVerifier(cacheBuilder().build());
+		ReactiveApiKeyVerifier reactive = reactiveVerifier(storeBuilder().build());
 
 		assertThatExceptionOfType(ClerkAuthenticationException.class)
 			.isThrownBy(() -> reactive.blocking().verify(SECRET));
@@ -359,13 +359,13 @@ class ApiKeyVerifierTests {
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(429)));
 
 		assertThatExceptionOfType(ClerkRateLimitException.class)
-			.isThrownBy(() -> verifier(cacheBuilder().build()).verify(SECRET));
+			.isThrownBy(() -> verifier(storeBuilder().build()).verify(SECRET));
 	}
 
 	@Test
 	void serverErrorIsAnErrorAndIsNotCached() {
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(503)));
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 
 		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> verifier.verify(SECRET));
 		stubValidKey();
@@ -380,19 +380,19 @@ class ApiKeyVerifierTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		ApiKeyVerificationCache cache = cacheBuilder().build();
+		VerificationStore store = storeBuilder().build();
 		ApiKeyVerifier verifier = ApiKeyVerifier
-			.create(clientBuilder().apiUrl("http://127.0.0.1:" + closedPort + "/v1").build(), cache);
+			.create(clientBuilder().apiUrl("http://127.0.0.1:" + closedPort + "/v1").build(), store);
 
 		assertThatExceptionOfType(ClerkTransportException.class).isThrownBy(() -> verifier.verify(SECRET));
-		cache.cleanUp();
-		assertThat(cache.stats().size()).isZero();
+		store.cleanUp();
+		assertThat(store.stats().size()).isZero();
 	}
 
 	@Test
 	void uncachedVerifierAsksClerkEveryTime() {
 		stubValidKey();
-		ApiKeyVerifier verifier = verifier(ApiKeyVerificationCache.uncached());
+		ApiKeyVerifier verifier = verifier(VerificationStore.uncached());
 
 		verifier.verify(SECRET);
 		verifier.verify(SECRET);
@@ -401,17 +401,17 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
-	void verificationInFlightDuringAnEvictionIsNotCached() throws Exception {
+	void verificationInFlightDuringAChangeIsNotKept() throws Exception {
 		wireMock.stubFor(
 				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(500)));
-		ApiKeyVerificationCache cache = cacheBuilder().build();
-		ApiKeyVerifier verifier = verifier(cache);
+		VerificationStore store = storeBuilder().build();
+		ApiKeyVerifier verifier = verifier(store);
 
 		CompletableFuture<Optional<ApiKey>> inFlight = CompletableFuture.supplyAsync(() -> verifier.verify(SECRET));
 		awaitVerifyCalls(1);
-		cache.evict(KEY_ID);
+		store.keyChanged(KEY_ID);
 
-		// Clerk's answer may predate the revoke that caused the eviction: use it once,
+		// Clerk's answer may predate the revoke that caused the change: use it once,
 		// keep it not.
 		assertThat(inFlight.get()).isPresent();
 		verifier.verify(SECRET);
@@ -421,7 +421,7 @@ class ApiKeyVerifierTests {
 	@Test
 	void blockingVerifierRefusesToBlockAReactiveThreadButServesCachedAnswersThere() {
 		stubValidKey();
-		ApiKeyVerifier verifier = verifier(cacheBuilder().build());
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
 
 		StepVerifier.create(Mono.fromCallable(() -> verifier.verify(SECRET)).subscribeOn(Schedulers.parallel()))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
@@ -436,13 +436,13 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
-	void evictForgetsAKeyRevokedElsewhere() {
+	void keyChangedForgetsAKeyRevokedElsewhere() {
 		stubValidKey();
-		ApiKeyVerificationCache cache = cacheBuilder().build();
-		ApiKeyVerifier verifier = verifier(cache);
+		VerificationStore store = storeBuilder().build();
+		ApiKeyVerifier verifier = verifier(store);
 		verifier.verify(SECRET);
 
-		cache.evict(KEY_ID);
+		store.keyChanged(KEY_ID);
 		verifier.verify(SECRET);
 
 		assertThat(verifyCalls()).isEqualTo(2);

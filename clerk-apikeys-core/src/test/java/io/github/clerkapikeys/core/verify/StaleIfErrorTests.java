@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Keys that survive an outage: with stale-if-error, a key that verified recently is
  * accepted while Clerk cannot be asked, within the window, never when known invalid,
- * evicted or past its expiration.
+ * changed or past its expiration.
  */
 class StaleIfErrorTests {
 
@@ -53,13 +53,13 @@ class StaleIfErrorTests {
 		.retryPolicy(ClerkRetryPolicies.none())
 		.build();
 
-	private final ApiKeyVerificationCache cache = ApiKeyVerificationCache.builder()
+	private final VerificationStore store = VerificationStore.builder()
 		.positiveTtl(Duration.ofSeconds(30))
 		.staleIfError(Duration.ofMinutes(5))
 		.clock(this.clock)
 		.build();
 
-	private final ApiKeyVerifier verifier = ApiKeyVerifier.create(this.client, this.cache);
+	private final ApiKeyVerifier verifier = ApiKeyVerifier.create(this.client, this.store);
 
 	@Test
 	void keyThatVerifiedWithinTheWindowIsAcceptedWhileClerkIsDown() {
@@ -68,11 +68,11 @@ class StaleIfErrorTests {
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(503)));
 
 		assertThat(this.verifier.verify(SECRET)).hasValueSatisfying((key) -> assertThat(key.id()).isEqualTo(KEY_ID));
-		assertThat(this.cache.stats().staleHits()).isOne();
+		assertThat(this.store.stats().staleHits()).isOne();
 
 		this.clock.advance(Duration.ofMinutes(2));
 		assertThatExceptionOfType(ClerkServerException.class).isThrownBy(() -> this.verifier.verify(SECRET));
-		assertThat(this.cache.stats().staleHits()).isOne();
+		assertThat(this.store.stats().staleHits()).isOne();
 	}
 
 	@Test
@@ -84,7 +84,7 @@ class StaleIfErrorTests {
 		assertThat(this.verifier.verify(SECRET)).isPresent();
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withFault(CONNECTION_RESET_BY_PEER)));
 		assertThat(this.verifier.verify(SECRET)).isPresent();
-		assertThat(this.cache.stats().staleHits()).isEqualTo(2);
+		assertThat(this.store.stats().staleHits()).isEqualTo(2);
 	}
 
 	@Test
@@ -131,7 +131,7 @@ class StaleIfErrorTests {
 
 	@Test
 	void offByDefault() {
-		ApiKeyVerificationCache defaults = ApiKeyVerificationCache.builder().clock(this.clock).build();
+		VerificationStore defaults = VerificationStore.builder().clock(this.clock).build();
 		ApiKeyVerifier verifier = ApiKeyVerifier.create(this.client, defaults);
 		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(okJson(ClerkFixtures.apiKeyJson(KEY_ID))));
 		assertThat(verifier.verify(SECRET)).isPresent();
@@ -142,7 +142,7 @@ class StaleIfErrorTests {
 	}
 
 	@Test
-	void failedVerificationsAreNotLoggedByTheCache() {
+	void failedVerificationsAreNotLoggedByTheMemoryLevel() {
 		List<LogRecord> records = new CopyOnWriteArrayList<>();
 		Handler handler = new Handler() {
 

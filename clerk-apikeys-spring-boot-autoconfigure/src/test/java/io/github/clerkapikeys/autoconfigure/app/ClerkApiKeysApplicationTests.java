@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Actuator's {@code http.client.requests} metric carries URI templates, never key ids.
  */
 @SpringBootTest(properties = { "clerk.secret-key=sk_test_fake", "clerk.api-version=2025-11-10",
-		"clerk.response-timeout=500ms", "clerk.retry.initial-interval=10ms", "clerk.retry.jitter=0ms" })
+		"clerk.response-timeout=500ms", "clerk.retry.delay=10ms", "clerk.retry.jitter=0ms" })
 class ClerkApiKeysApplicationTests extends WireMockClerkApplicationTests {
 
 	@Autowired

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -24,7 +26,23 @@ class ClerkConfigurationFailureAnalyzerTests {
 				.run());
 
 		assertThat(output).contains("APPLICATION FAILED TO START", "No Clerk secret key is set",
-				"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY", "Clerk Dashboard");
+				"Set the property 'clerk.secret-key', or the environment variable CLERK_SECRET_KEY", "Clerk Dashboard",
+				"local Clerk API", "spring-boot:test-run");
+		assertThat(output).doesNotContain("clerk.enabled=false");
+	}
+
+	@Test
+	void anInvalidRetryValueNamesItsPropertyAndWhereItCameFrom(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class).web(WebApplicationType.NONE)
+				.properties("clerk.secret-key=sk_test_fake_do_not_print", "clerk.retry.max-retries=-1",
+						"spring.main.banner-mode=off")
+				.run());
+
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"Invalid value '-1' for configuration property 'clerk.retry.max-retries'",
+				"maxRetries must be zero or more");
+		assertThat(output).doesNotContain("sk_test_fake_do_not_print");
 	}
 
 	@Test
@@ -35,9 +53,26 @@ class ClerkConfigurationFailureAnalyzerTests {
 						"spring.main.banner-mode=off")
 				.run());
 
-		assertThat(output).contains("APPLICATION FAILED TO START", "'clerk.api-url' is not valid",
+		assertThat(output).contains("APPLICATION FAILED TO START", "configuration property 'clerk.api-url'",
 				"secret key in clear");
 		assertThat(output).doesNotContain("sk_test_fake_do_not_print");
+	}
+
+	@Test
+	void redisWithoutSpringDataRedisIsAMissingDependency(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(ClerkTestApplication.class).web(WebApplicationType.NONE)
+				.resourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.data.redis")))
+				.properties("clerk.secret-key=sk_test_fake_do_not_print", "clerk.verify.cache.redis.enabled=true",
+						"spring.main.banner-mode=off")
+				.run());
+
+		assertThat(output).contains("APPLICATION FAILED TO START",
+				"Verification results cannot be shared through Redis: 'clerk.verify.cache.redis.enabled' is true, "
+						+ "but Spring Data Redis is not on the class path.",
+				"Add the dependency org.springframework.boot:spring-boot-starter-data-redis",
+				"or set 'clerk.verify.cache.redis.enabled' to false");
+		assertThat(output).doesNotContain("'clerk.redis'", "sk_test_fake_do_not_print");
 	}
 
 }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * API key secret reaches the log: not on success, not on retries, not on failure.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(properties = { "clerk.secret-key=sk_test_fake_never_logged", "clerk.retry.initial-interval=5ms",
+@SpringBootTest(properties = { "clerk.secret-key=sk_test_fake_never_logged", "clerk.retry.delay=5ms",
 		"clerk.retry.jitter=0ms", "logging.level.org.springframework.web=TRACE", "logging.level.reactor.netty=TRACE",
 		"logging.level.io.github.clerkapikeys=TRACE", "logging.level.org.springframework.http=TRACE",
 		"spring.http.codecs.log-request-details=true" })

@@ -12,14 +12,14 @@ import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
-import io.github.clerkapikeys.core.verify.RedisVerificationCache;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 /**
  * One instance of an application that verifies API keys: a Spring Boot context of its
- * own, with the starter's client, in-memory cache and verifier, sharing results through
- * Redis ({@code clerk.verify.cache.redis.enabled=true}).
+ * own, with the starter's client, verification store and verifier, sharing verifications
+ * through Redis ({@code clerk.verify.cache.redis.enabled=true}).
  */
 public final class ApplicationInstance implements AutoCloseable {
 
@@ -65,19 +65,19 @@ public final class ApplicationInstance implements AutoCloseable {
 	}
 
 	/**
-	 * Return the instance's in-memory cache.
-	 * @return the cache
+	 * Return the instance's verification store.
+	 * @return the store
 	 */
-	public ApiKeyVerificationCache memory() {
-		return this.context.getBean(ApiKeyVerificationCache.class);
+	public VerificationStore store() {
+		return this.context.getBean(VerificationStore.class);
 	}
 
 	/**
-	 * Return the instance's shared level.
-	 * @return the shared level
+	 * Return the instance's Redis level.
+	 * @return the Redis level
 	 */
-	public RedisVerificationCache redis() {
-		return this.context.getBean(RedisVerificationCache.class);
+	public RedisVerificationLevel redis() {
+		return this.context.getBean(RedisVerificationLevel.class);
 	}
 
 	/**

@@ -30,9 +30,9 @@ import reactor.core.publisher.Mono;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
-import io.github.clerkapikeys.core.verify.ApiKeyVerificationCache;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.VerificationStore;
 
 /**
  * One contender of the benchmark, in a JVM of its own: warms up, measures, and prints one
@@ -70,7 +70,7 @@ public final class Contender {
 
 	/** This library's reactive client, driven with a bounded flatMap. */
 	static Result reactive(String apiUrl, Duration warmup, Duration measure, int concurrency) {
-		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder()
+		ReactiveClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(SECRET_KEY)
 			.apiUrl(apiUrl)
 			.buildReactive();
@@ -139,19 +139,18 @@ public final class Contender {
 	static Result cached(String apiUrl, Duration warmup, Duration measure, int threads) throws Exception {
 		ApiKeyVerifier verifier = ApiKeyVerifier.create(
 				ClerkApiKeysClient.builder().secretKey(SECRET_KEY).apiUrl(apiUrl).build(),
-				ApiKeyVerificationCache.withDefaults());
+				VerificationStore.withDefaults());
 		return driveThreads(() -> verifier.verify(SECRET).orElseThrow(), warmup, measure, threads);
 	}
 
 	/** 1,000 concurrent verifications of one secret: how many calls reach the stub. */
 	static Result coalesced(String apiUrl) throws Exception {
-		ReactiveClerkApiKeysClient client = ReactiveClerkApiKeysClient.builder()
+		ReactiveClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(SECRET_KEY)
 			.apiUrl(apiUrl)
 			.buildReactive();
-		long withCache = callsFor(apiUrl,
-				ReactiveApiKeyVerifier.create(client, ApiKeyVerificationCache.withDefaults()));
-		long withoutCache = callsFor(apiUrl, ReactiveApiKeyVerifier.create(client, ApiKeyVerificationCache.uncached()));
+		long withCache = callsFor(apiUrl, ReactiveApiKeyVerifier.create(client, VerificationStore.withDefaults()));
+		long withoutCache = callsFor(apiUrl, ReactiveApiKeyVerifier.create(client, VerificationStore.uncached()));
 		Result result = new Result(0, 0, 0, 0);
 		result.coalescedCalls = withCache;
 		result.coalescedCallsUncached = withoutCache;

@@ -19,7 +19,7 @@ import io.github.clerkapikeys.localapi.SeededApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three application instances, each a Spring Boot context with its own client, cache and
+ * Three application instances, each a Spring Boot context with its own client, store and
  * verifier, sharing one real {@code redis-server} and one local Clerk API, as a service
  * behind a load balancer does.
  */
@@ -49,7 +49,7 @@ class ManyInstancesTests {
 		for (int i = 0; i < 3; i++) {
 			this.instances.add(ApplicationInstance.start(clerk.apiUrl(), clerk.secretKey(), redisServer.port()));
 		}
-		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis().stats().flushes() > 0));
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis().stats().subscriptions() > 0));
 		clerk.resetCallCounts();
 	}
 
@@ -116,7 +116,7 @@ class ManyInstancesTests {
 
 		redisServer.start();
 		awaitUntil(() -> this.instances.stream()
-			.allMatch((instance) -> instance.redis().stats().flushes() > 1 && instance.redisAnswers()));
+			.allMatch((instance) -> instance.redis().stats().subscriptions() > 1 && instance.redisAnswers()));
 		// Past the second for which an instance leaves Redis alone after a failure.
 		Thread.sleep(1_000);
 		clerk.resetCallCounts();

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.max-http-request-header-size=16KB", "clerk.retry.initial-interval=10ms",
-				"clerk.retry.jitter=0ms", "logging.level.org.springframework.security=TRACE",
-				"logging.level.io.github.clerkapikeys=TRACE", "logging.level.org.springframework.web=DEBUG" })
+		properties = { "server.max-http-request-header-size=16KB", "clerk.retry.delay=10ms", "clerk.retry.jitter=0ms",
+				"logging.level.org.springframework.security=TRACE", "logging.level.io.github.clerkapikeys=TRACE",
+				"logging.level.org.springframework.web=DEBUG" })
 @AutoConfigureLocalClerkApi
 class ReactiveApiKeySecurityTests {
 

@@ -1,0 +1,46 @@
+package io.github.clerkapikeys.core.verify;
+
+import java.util.Optional;
+
+import reactor.core.publisher.Mono;
+
+import io.github.clerkapikeys.core.model.ApiKey;
+
+/**
+ * The level of a {@link VerificationStore} that every instance of an application shares,
+ * behind each instance's memory level: it answers verifications that any instance made,
+ * and carries key changes to every instance. The store's memory level listens to it; the
+ * shared level never calls the store.
+ * <p>
+ * Trouble with the shared level is never a refusal: it passes the verification on to
+ * Clerk.
+ */
+public interface SharedVerificationLevel {
+
+	/**
+	 * Return the shared verification of {@code secret}, or else the answer of
+	 * {@code clerk}, shared with every instance. Trouble with the shared level leaves
+	 * only {@code clerk}; the failures of {@code clerk} are passed on.
+	 * @param type the kind of token {@code secret} is
+	 * @param secret the token's secret
+	 * @param clerk asks Clerk: the key, or empty when Clerk does not accept the secret
+	 * @return the answer
+	 */
+	Mono<SharedVerification> verify(TokenType type, String secret, Mono<Optional<ApiKey>> clerk);
+
+	/**
+	 * Announce to every instance, this one included, that the key with this id changed,
+	 * so that none uses a verification made before.
+	 * @param keyId the key's id
+	 * @return completes when the change is announced, or given up
+	 */
+	Mono<Void> announceChange(String keyId);
+
+	/**
+	 * Tell {@code listener} of every key change announced by any instance, and when
+	 * changes may have been missed, for as long as this level lives.
+	 * @param listener the listener
+	 */
+	void addChangeListener(VerificationChangeListener listener);
+
+}

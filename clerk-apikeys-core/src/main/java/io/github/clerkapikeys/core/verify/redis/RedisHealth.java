@@ -1,0 +1,107 @@
+package io.github.clerkapikeys.core.verify.redis;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Whether Redis may be used now, and every Redis operation through it: within the
+ * timeout, a failure counted, turned into a {@link RedisUnavailable} and followed by a
+ * second in which verifications leave Redis alone. One warning is logged when Redis stops
+ * answering, one line when it answers again.
+ */
+final class RedisHealth {
+
+	/** How long Redis is left alone after it failed. */
+	static final Duration BACK_OFF = Duration.ofSeconds(1);
+
+	private static final Log logger = LogFactory.getLog(RedisHealth.class);
+
+	private final Duration timeout;
+
+	/**
+	 * Whether Redis has answered once: until then, verifications do without it, and other
+	 * operations start on a thread that may block, since connecting may.
+	 */
+	private volatile boolean connected;
+
+	private final AtomicBoolean degraded = new AtomicBoolean();
+
+	private volatile long leftAloneUntil = System.nanoTime();
+
+	private final LongAdder errors = new LongAdder();
+
+	RedisHealth(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Return whether verifications may use Redis now: it has answered once, and has not
+	 * failed within the back-off.
+	 */
+	boolean isUsable() {
+		return this.connected && System.nanoTime() - this.leftAloneUntil >= 0;
+	}
+
+	/**
+	 * Return {@code operation} within the timeout, a failure of it as a
+	 * {@link RedisUnavailable} after leaving Redis alone for a while.
+	 */
+	<T> Mono<T> call(Mono<T> operation) {
+		Mono<T> started = this.connected ? operation : operation.subscribeOn(Schedulers.boundedElastic());
+		return started.timeout(this.timeout).doOnSuccess((value) -> answered()).onErrorMap((failure) -> {
+			failed(failure);
+			return RedisUnavailable.INSTANCE;
+		});
+	}
+
+	/**
+	 * Record that Redis answered.
+	 */
+	void answered() {
+		this.connected = true;
+		if (this.degraded.compareAndSet(true, false)) {
+			logger.info("Redis answers again: API-key verifications are shared through it again");
+		}
+	}
+
+	/**
+	 * Record that Redis failed: count it, leave Redis alone for a while, and warn once.
+	 */
+	void failed(Throwable failure) {
+		this.errors.increment();
+		this.leftAloneUntil = System.nanoTime() + BACK_OFF.toNanos();
+		if (this.degraded.compareAndSet(false, true)) {
+			logger.warn("Redis cannot be used for API-key verifications (" + failure.getClass().getSimpleName() + ": "
+					+ failure.getMessage() + "); verifying with Clerk and the in-memory cache until it "
+					+ "answers again");
+		}
+	}
+
+	/**
+	 * Return the Redis operations that failed or timed out so far, subscription attempts
+	 * included.
+	 */
+	long errors() {
+		return this.errors.sum();
+	}
+
+	/**
+	 * Redis could not be used; never seen outside this package.
+	 */
+	static final class RedisUnavailable extends RuntimeException {
+
+		static final RedisUnavailable INSTANCE = new RedisUnavailable();
+
+		private RedisUnavailable() {
+			super("Redis unavailable", null, false, false);
+		}
+
+	}
+
+}

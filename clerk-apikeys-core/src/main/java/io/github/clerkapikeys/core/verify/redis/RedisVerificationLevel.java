@@ -1,0 +1,395 @@
+package io.github.clerkapikeys.core.verify.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.verify.SharedVerification;
+import io.github.clerkapikeys.core.verify.SharedVerificationLevel;
+import io.github.clerkapikeys.core.verify.TokenType;
+import io.github.clerkapikeys.core.verify.VerificationChangeListener;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
+
+/**
+ * The shared level of the verification store on Redis: verifications for every instance
+ * of an application, behind each instance's memory level. Give it to
+ * {@link VerificationStore.Builder#sharedLevel(SharedVerificationLevel)}.
+ * <ul>
+ * <li><b>Once for all instances.</b> A verification is stored once, for the positive TTL
+ * (never past the key's own expiration) or the negative TTL. When several instances miss
+ * the same secret at once, one asks Clerk and the others wait for its answer, up to the
+ * {@link Builder#lockTtl(Duration) lock TTL}.</li>
+ * <li><b>Not forgeable through Redis.</b> Entries are named by the token type and an HMAC
+ * of the secret, and sealed with an HMAC of their name and content (the type included),
+ * both under keys derived from the Clerk secret key; an entry that does not open is
+ * ignored, counted as rejected, and the key verified with Clerk.</li>
+ * <li><b>Changes everywhere at once.</b> When a key is updated, revoked or deleted
+ * through any instance, or {@link VerificationStore#keyChanged(String) declared changed},
+ * the change is recorded in Redis and announced on a channel; every instance's memory
+ * level forgets the key, and every instance remembers the change: entries verified before
+ * it are ignored from then on, even if the record is lost. When the subscription to the
+ * channel is established again after a disconnection, memory levels forget everything,
+ * since announcements may have been missed.</li>
+ * <li><b>Redis trouble is not a refusal.</b> A Redis operation that fails or takes longer
+ * than the timeout is skipped: the key is verified with Clerk as without Redis.
+ * Verifications then leave Redis alone for a second, and one warning is logged until it
+ * answers again.</li>
+ * </ul>
+ * Instances share verifications only when they use the same Clerk secret key and key
+ * prefix. Close it to end the subscription to changes.
+ */
+public final class RedisVerificationLevel implements SharedVerificationLevel, AutoCloseable {
+
+	/** The prefix of every Redis key and channel, by default. */
+	public static final String DEFAULT_KEY_PREFIX = "clerk:apikeys:";
+
+	/** How long a valid key is kept in Redis, by default. */
+	public static final Duration DEFAULT_POSITIVE_TTL = Duration.ofSeconds(30);
+
+	/** How long an invalid key is kept in Redis, by default. */
+	public static final Duration DEFAULT_NEGATIVE_TTL = Duration.ofSeconds(5);
+
+	/** The longest a Redis operation may take, by default. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(100);
+
+	/**
+	 * How long one instance may ask Clerk for the others, by default: the client's
+	 * default call timeout.
+	 */
+	public static final Duration DEFAULT_LOCK_TTL = Duration.ofSeconds(10);
+
+	private final String keyPrefix;
+
+	private final Duration positiveTtl;
+
+	private final Duration negativeTtl;
+
+	private final Duration timeout;
+
+	private final Duration lockTtl;
+
+	private final RedisHealth health;
+
+	private final RedisEntries entries;
+
+	private final RedisLock lock;
+
+	private final RedisChangeChannel changes;
+
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
+	private RedisVerificationLevel(Builder builder) {
+		builder.check();
+		this.keyPrefix = builder.keyPrefix;
+		this.positiveTtl = builder.positiveTtl;
+		this.negativeTtl = builder.negativeTtl;
+		this.timeout = builder.timeout;
+		this.lockTtl = builder.lockTtl;
+		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(builder.connectionFactory);
+		this.health = new RedisHealth(builder.timeout);
+		this.entries = new RedisEntries(builder.keyPrefix, new RedisEntrySeals(builder.clerkSecretKey), redis,
+				this.health);
+		this.lock = new RedisLock(redis, this.health, builder.lockTtl);
+		this.changes = new RedisChangeChannel(builder.connectionFactory, redis, this.health, builder.keyPrefix,
+				builder.positiveTtl);
+	}
+
+	/**
+	 * Start building a Redis level on the given connections, for an application whose
+	 * instances share {@code clerkSecretKey}.
+	 * @param connectionFactory the application's reactive Redis connections (Lettuce)
+	 * @param clerkSecretKey the Clerk secret key, from which the keys that name and seal
+	 * entries are derived; it is neither stored nor sent
+	 * @return a new builder
+	 */
+	public static Builder builder(ReactiveRedisConnectionFactory connectionFactory, String clerkSecretKey) {
+		return new Builder(connectionFactory, clerkSecretKey);
+	}
+
+	@Override
+	public Mono<SharedVerification> verify(TokenType type, String secret, Mono<Optional<ApiKey>> clerk) {
+		Mono<SharedVerification> direct = Mono.defer(() -> {
+			this.misses.increment();
+			return clerk.map(SharedVerification::fromClerk);
+		});
+		if (!this.health.isUsable()) {
+			return direct;
+		}
+		String name = this.entries.name(type, secret);
+		return lookup(type, name).switchIfEmpty(Mono.defer(() -> fill(type, name, clerk)))
+			.onErrorResume(RedisUnavailable.class, (unavailable) -> direct);
+	}
+
+	/**
+	 * Return the verification stored under {@code name} that may still be used, or empty.
+	 * @throws RedisUnavailable (as an error) when Redis cannot be read
+	 */
+	private Mono<SharedVerification> lookup(TokenType type, String name) {
+		return this.entries.read(name).flatMap((value) -> usable(type, name, value));
+	}
+
+	/**
+	 * Return the verification sealed in {@code value}, counted as a hit, if it opens, has
+	 * time left and is current.
+	 */
+	private Mono<SharedVerification> usable(TokenType type, String name, String value) {
+		RedisEntry entry = this.entries.open(name, type, value);
+		if (entry == null) {
+			return Mono.empty();
+		}
+		Duration remaining = Duration.ofNanos((entry.notAfter() - RedisEntry.nowMicros()) * 1000);
+		if (remaining.isNegative() || remaining.isZero()) {
+			return Mono.empty();
+		}
+		ApiKey key = entry.key();
+		Mono<SharedVerification> answer = (key != null)
+				? this.changes.isCurrent(key.id(), entry)
+					.filter((current) -> current)
+					.map((current) -> new SharedVerification(key, remaining))
+				: Mono.just(new SharedVerification(null, remaining));
+		return answer.doOnNext((hit) -> this.hits.increment());
+	}
+
+	/**
+	 * Ask Clerk and store the answer, unless another instance is asking already: then
+	 * wait for its answer, and ask Clerk only if none comes.
+	 */
+	private Mono<SharedVerification> fill(TokenType type, String name, Mono<Optional<ApiKey>> clerk) {
+		return this.lock.tryLock(this.entries.lockName(name)).flatMap((attempt) -> {
+			Mono<SharedVerification> asked = Mono.defer(() -> {
+				this.misses.increment();
+				return clerk;
+			})
+				.flatMap((key) -> store(type, name, key.orElse(null), attempt.redisTime())
+					.thenReturn(SharedVerification.fromClerk(key)));
+			if (attempt.taken()) {
+				// Another instance may have stored its answer just before the lock was
+				// free.
+				return lookup(type, name).switchIfEmpty(asked).doFinally((signal) -> this.lock.release(attempt));
+			}
+			return this.lock.awaitValue(name, attempt.name())
+				.flatMap((value) -> usable(type, name, value))
+				.switchIfEmpty(asked);
+		});
+	}
+
+	private Mono<Void> store(TokenType type, String name, @Nullable ApiKey key, long verifiedAt) {
+		Duration ttl = this.negativeTtl;
+		Instant now = Instant.now();
+		ApiKey valid = (key != null && key.isValidAt(now)) ? key : null;
+		if (valid != null) {
+			ttl = this.positiveTtl;
+			Instant expiration = valid.expiration();
+			if (expiration != null && Duration.between(now, expiration).compareTo(ttl) < 0) {
+				ttl = Duration.between(now, expiration);
+			}
+		}
+		if (ttl.toMillis() <= 0) {
+			return Mono.empty();
+		}
+		long notAfter = verifiedAt + ttl.toNanos() / 1000;
+		return this.entries.write(name, new RedisEntry(type, valid, verifiedAt, notAfter), ttl);
+	}
+
+	/**
+	 * Record in Redis that the key with this id changed, so that no instance uses a
+	 * verification made before, and announce it to every instance. This instance stops
+	 * using such verifications at once; Redis is tried again until the positive TTL has
+	 * passed, after which no verification made before the change is left, and a warning
+	 * names the key if the change could not be announced.
+	 * @param keyId the key's id
+	 * @return completes when the change is recorded and announced, or given up
+	 */
+	@Override
+	public Mono<Void> announceChange(String keyId) {
+		return this.changes.announce(keyId);
+	}
+
+	/**
+	 * Tell {@code listener} of every change announced by any instance, and that changes
+	 * may have been missed whenever the subscription to them is established (again);
+	 * subscribes on the first call.
+	 * @param listener the listener, such as a store's memory level
+	 */
+	@Override
+	public void addChangeListener(VerificationChangeListener listener) {
+		this.changes.addListener(listener);
+	}
+
+	/**
+	 * Return the figures so far.
+	 * @return the figures
+	 */
+	public Stats stats() {
+		return new Stats(this.hits.sum(), this.misses.sum(), this.health.errors(), this.entries.rejected(),
+				this.changes.announced(), this.changes.received(), this.changes.subscriptions());
+	}
+
+	/**
+	 * End the subscription to changes.
+	 */
+	@Override
+	public void close() {
+		this.changes.close();
+	}
+
+	@Override
+	public String toString() {
+		return "RedisVerificationLevel[keyPrefix=" + this.keyPrefix + ", positiveTtl=" + this.positiveTtl
+				+ ", negativeTtl=" + this.negativeTtl + ", timeout=" + this.timeout + ", lockTtl=" + this.lockTtl + "]";
+	}
+
+	/**
+	 * Figures of the Redis level.
+	 *
+	 * @param hits verifications answered from Redis
+	 * @param misses verifications not answered from Redis, which asked Clerk (Redis
+	 * skipped while it is unavailable included)
+	 * @param errors Redis operations that failed or timed out, subscription attempts
+	 * included
+	 * @param rejected entries ignored because they did not open: forged, altered, moved
+	 * or unreadable
+	 * @param announced key changes announced by this instance
+	 * @param received key changes announced by any instance, this one included
+	 * @param subscriptions times the subscription to changes was established (again),
+	 * each time telling the listeners that changes may have been missed
+	 */
+	public record Stats(long hits, long misses, long errors, long rejected, long announced, long received,
+			long subscriptions) {
+	}
+
+	/**
+	 * Builder of a {@link RedisVerificationLevel}; every setting starts at its default,
+	 * and {@link #build()} checks them all.
+	 */
+	public static final class Builder {
+
+		private final ReactiveRedisConnectionFactory connectionFactory;
+
+		private final String clerkSecretKey;
+
+		private String keyPrefix = DEFAULT_KEY_PREFIX;
+
+		private Duration positiveTtl = DEFAULT_POSITIVE_TTL;
+
+		private Duration negativeTtl = DEFAULT_NEGATIVE_TTL;
+
+		private Duration timeout = DEFAULT_TIMEOUT;
+
+		private Duration lockTtl = DEFAULT_LOCK_TTL;
+
+		private Builder(ReactiveRedisConnectionFactory connectionFactory, String clerkSecretKey) {
+			this.connectionFactory = connectionFactory;
+			this.clerkSecretKey = clerkSecretKey;
+		}
+
+		/**
+		 * Set the prefix of every Redis key and channel; applications that share a Redis
+		 * and a Clerk instance but must not share verifications use different ones.
+		 * @param keyPrefix a prefix, such as {@code clerk:apikeys:}
+		 * @return this builder
+		 */
+		public Builder keyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+			return this;
+		}
+
+		/**
+		 * Set how long a valid key is kept in Redis; a key revoked outside this library
+		 * (the Clerk Dashboard) is accepted up to this long. Never past the key's own
+		 * expiration.
+		 * @param positiveTtl zero or more; zero stores no valid key
+		 * @return this builder
+		 */
+		public Builder positiveTtl(Duration positiveTtl) {
+			this.positiveTtl = positiveTtl;
+			return this;
+		}
+
+		/**
+		 * Set how long an unknown, revoked or expired key is kept in Redis as invalid.
+		 * @param negativeTtl zero or more; zero stores no invalid key
+		 * @return this builder
+		 */
+		public Builder negativeTtl(Duration negativeTtl) {
+			this.negativeTtl = negativeTtl;
+			return this;
+		}
+
+		/**
+		 * Set the longest a Redis operation may take before the verification goes on
+		 * without it.
+		 * @param timeout a positive duration, short: Redis is asked before Clerk
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Set how long one instance may ask Clerk for the others when several miss the
+		 * same secret at once; they wait that long at most, then ask Clerk themselves.
+		 * Set it to the client's call timeout.
+		 * @param lockTtl a positive duration
+		 * @return this builder
+		 */
+		public Builder lockTtl(Duration lockTtl) {
+			this.lockTtl = lockTtl;
+			return this;
+		}
+
+		/**
+		 * Check the settings and build the Redis level. It subscribes to changes when a
+		 * store adds its memory level as a listener.
+		 * @return the Redis level
+		 * @throws ClerkConfigurationException naming the setting that is missing or wrong
+		 */
+		public RedisVerificationLevel build() {
+			return new RedisVerificationLevel(this);
+		}
+
+		private void check() {
+			if (this.connectionFactory == null) {
+				throw new ClerkConfigurationException("connectionFactory", "connectionFactory must not be null");
+			}
+			checkNotBlank("clerkSecretKey", this.clerkSecretKey);
+			checkNotBlank("keyPrefix", this.keyPrefix);
+			checkZeroOrMore("positiveTtl", this.positiveTtl);
+			checkZeroOrMore("negativeTtl", this.negativeTtl);
+			checkPositive("timeout", this.timeout);
+			checkPositive("lockTtl", this.lockTtl);
+		}
+
+		private static void checkNotBlank(String setting, @Nullable String value) {
+			if (value == null || value.isBlank()) {
+				throw new ClerkConfigurationException(setting, setting + " must not be blank");
+			}
+		}
+
+		private static void checkZeroOrMore(String setting, @Nullable Duration value) {
+			if (value == null || value.isNegative()) {
+				throw new ClerkConfigurationException(setting, setting + " must be zero or more");
+			}
+		}
+
+		private static void checkPositive(String setting, @Nullable Duration value) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new ClerkConfigurationException(setting, setting + " must be positive");
+			}
+		}
+
+	}
+
+}

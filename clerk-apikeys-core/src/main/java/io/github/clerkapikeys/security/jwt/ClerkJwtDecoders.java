@@ -1,0 +1,146 @@
+package io.github.clerkapikeys.security.jwt;
+
+import java.net.URI;
+import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.util.Assert;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Spring Security's Nimbus JWT decoders for Clerk's tokens: the instance's keys from
+ * Clerk's {@code GET /jwks} (fetched with the secret key, cached, and fetched again when
+ * a token names a key not seen yet, as Nimbus does), or from the PEM public key the Clerk
+ * Dashboard shows, for verification without any network call; each with a validator of
+ * time (a small clock skew), issuer and kind of token.
+ */
+public final class ClerkJwtDecoders {
+
+	/**
+	 * How far apart the clocks of Clerk and the application may be: Clerk's SDKs' 5 s.
+	 */
+	public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
+
+	private ClerkJwtDecoders() {
+	}
+
+	/**
+	 * Return the validator of session tokens: time within {@code clockSkew}, issuer, and
+	 * {@link ClerkSessionTokenValidator}.
+	 * @param issuer the instance's issuer (its Frontend API URL)
+	 * @param authorizedParties the origins a session may come from; empty for any
+	 * @param acceptPending whether a pending session counts as signed in
+	 * @param clockSkew how far apart the clocks may be
+	 * @return the validator
+	 */
+	public static OAuth2TokenValidator<Jwt> sessionTokenValidator(String issuer, Set<String> authorizedParties,
+			boolean acceptPending, Duration clockSkew) {
+		Assert.hasText(issuer, "issuer must not be empty");
+		return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
+				new JwtIssuerValidator(issuer), new ClerkSessionTokenValidator(authorizedParties, acceptPending));
+	}
+
+	/**
+	 * Return a decoder whose keys come from Clerk's {@code GET /jwks}.
+	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
+	 * @param secretKey the instance's secret key, sent to fetch the keys
+	 * @param validator what a token must satisfy
+	 * @return the decoder
+	 */
+	public static NimbusJwtDecoder fromJwks(String apiUrl, String secretKey, OAuth2TokenValidator<Jwt> validator) {
+		RestTemplate rest = new RestTemplate();
+		rest.getInterceptors().add((request, body, execution) -> {
+			request.getHeaders().setBearerAuth(secretKey);
+			return execution.execute(request, body);
+		});
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(apiUrl)).restOperations(rest).build();
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	/**
+	 * Return a reactive decoder whose keys come from Clerk's {@code GET /jwks}.
+	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
+	 * @param secretKey the instance's secret key, sent to fetch the keys
+	 * @param webClient the client to fetch them with
+	 * @param validator what a token must satisfy
+	 * @return the decoder
+	 */
+	public static NimbusReactiveJwtDecoder fromJwks(String apiUrl, String secretKey, WebClient webClient,
+			OAuth2TokenValidator<Jwt> validator) {
+		WebClient authorized = webClient.mutate()
+			.defaultHeaders((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + secretKey))
+			.build();
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
+			.webClient(authorized)
+			.build();
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	/**
+	 * Return a decoder of the PEM public key the Clerk Dashboard shows (its "JWT public
+	 * key"): no network call, ever.
+	 * @param pem the key, {@code -----BEGIN PUBLIC KEY-----} and all
+	 * @param validator what a token must satisfy
+	 * @return the decoder
+	 */
+	public static NimbusJwtDecoder fromPublicKey(String pem, OAuth2TokenValidator<Jwt> validator) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(pem)).build();
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	/**
+	 * Return a reactive decoder of the PEM public key the Clerk Dashboard shows.
+	 * @param pem the key, {@code -----BEGIN PUBLIC KEY-----} and all
+	 * @param validator what a token must satisfy
+	 * @return the decoder
+	 */
+	public static NimbusReactiveJwtDecoder fromPublicKeyReactive(String pem, OAuth2TokenValidator<Jwt> validator) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(pem)).build();
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	/**
+	 * Return the RSA public key of a PEM text.
+	 * @param pem the key, {@code -----BEGIN PUBLIC KEY-----} and all
+	 * @return the key
+	 * @throws IllegalArgumentException if the text is not an RSA public key
+	 */
+	public static RSAPublicKey publicKey(String pem) {
+		String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "")
+			.replace("-----END PUBLIC KEY-----", "")
+			.replaceAll("\\s", "");
+		try {
+			byte[] der = Base64.getDecoder().decode(base64);
+			return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+		}
+		catch (IllegalArgumentException | InvalidKeySpecException | NoSuchAlgorithmException | ClassCastException ex) {
+			throw new IllegalArgumentException("The JWT key is not a PEM RSA public key (-----BEGIN PUBLIC KEY-----)",
+					ex);
+		}
+	}
+
+	private static String jwksUri(String apiUrl) {
+		String base = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+		return URI.create(base + "/jwks").toString();
+	}
+
+}

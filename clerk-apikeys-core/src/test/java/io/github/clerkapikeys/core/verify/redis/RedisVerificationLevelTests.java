@@ -1,0 +1,439 @@
+package io.github.clerkapikeys.core.verify.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.ClerkFixtures;
+import io.github.clerkapikeys.core.RedisServer;
+import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.VerificationStore;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three instances, each with its own client, store and verifier, sharing a real
+ * {@code redis-server} and one Clerk (WireMock): what Clerk is asked, what Redis holds,
+ * and what happens when Redis lies, slows down or goes away.
+ */
+class RedisVerificationLevelTests {
+
+	static final String VERIFY = "/v1/api_keys/verify";
+
+	static final String CLERK_SECRET_KEY = "sk_test_fake_redis_shared";
+
+	@RegisterExtension
+	static RedisServer redisServer = new RedisServer();
+
+	@RegisterExtension
+	static WireMockExtension clerk = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final List<Instance> instances = new ArrayList<>();
+
+	private StringRedisTemplate redis;
+
+	private LettuceConnectionFactory inspector;
+
+	@BeforeEach
+	void threeInstances() {
+		this.inspector = connections();
+		this.redis = new StringRedisTemplate(this.inspector);
+		for (int i = 0; i < 3; i++) {
+			this.instances.add(new Instance());
+		}
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().subscriptions() > 0));
+	}
+
+	@AfterEach
+	void stop() {
+		this.instances.forEach(Instance::close);
+		this.inspector.destroy();
+		redisServer.command("FLUSHALL");
+	}
+
+	@Test
+	void keysVerifiedOnEveryInstanceAreAskedOfClerkOnce() {
+		int keys = 5;
+		for (int k = 0; k < keys; k++) {
+			stubValid(secret(k), keyId(k));
+		}
+
+		for (Instance instance : this.instances) {
+			for (int k = 0; k < keys; k++) {
+				assertThat(instance.verify(secret(k)))
+					.hasValueSatisfying((key) -> assertThat(key.scopes()).containsExactly("read", "write"));
+			}
+		}
+
+		assertThat(verifyCalls()).isEqualTo(keys);
+		assertThat(this.instances.get(0).redis.stats().misses()).isEqualTo(keys);
+		assertThat(this.instances.get(1).redis.stats().hits()).isEqualTo(keys);
+		assertThat(this.instances.get(2).redis.stats().hits()).isEqualTo(keys);
+	}
+
+	@Test
+	void instancesMissingTheSameKeyAtOnceAskClerkOnce() throws Exception {
+		clerk.stubFor(
+				post(urlEqualTo(VERIFY)).willReturn(okJson(ClerkFixtures.apiKeyJson(keyId(0))).withFixedDelay(300)));
+		ExecutorService pool = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<Optional<ApiKey>>> answers = new ArrayList<>();
+			for (Instance instance : this.instances) {
+				answers.add(pool.submit(() -> instance.verify(secret(0))));
+			}
+			for (Future<Optional<ApiKey>> answer : answers) {
+				assertThat(answer.get()).isPresent();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		assertThat(verifyCalls()).isOne();
+	}
+
+	@Test
+	void invalidKeysAreSharedForTheNegativeTtl() {
+		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
+
+		for (Instance instance : this.instances) {
+			assertThat(instance.verify(secret(0))).isEmpty();
+		}
+
+		assertThat(verifyCalls()).isOne();
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		assertThat(this.redis.getExpire(name, TimeUnit.MILLISECONDS)).isNotEqualTo(-1L).isLessThanOrEqualTo(5_000L);
+	}
+
+	@Test
+	void aRevokeThroughOneInstanceIsRefusedByTheOthersOnTheirNextRequest() {
+		stubRevocable(secret(0), keyId(0));
+		for (Instance instance : this.instances) {
+			assertThat(instance.verify(secret(0))).isPresent();
+		}
+
+		this.instances.get(0).client.revokeApiKey(keyId(0), "leaked");
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
+
+		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
+		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
+		assertThat(this.instances.get(0).redis.stats().announced()).isOne();
+	}
+
+	@Test
+	void aResultVerifiedBeforeTheChangeIsNotUsedAfterIt() {
+		stubValid(secret(0), keyId(0));
+		assertThat(this.instances.get(0).verify(secret(0))).isPresent();
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		String before = this.redis.opsForValue().get(name);
+
+		this.instances.get(0).store.keyChanged(keyId(0));
+		awaitUntil(() -> this.instances.get(1).redis.stats().received() == 1);
+		// Put back what Redis held before the change, as a write already in flight could.
+		this.redis.opsForValue().set(name, before, Duration.ofSeconds(30));
+
+		assertThat(this.instances.get(1).verify(secret(0))).isPresent();
+		assertThat(verifyCalls()).isEqualTo(2);
+		assertThat(this.instances.get(1).redis.stats().hits()).isZero();
+	}
+
+	@Test
+	void aResultReplayedAfterARevokeWithItsChangeRecordDeletedIsNotUsed() {
+		stubRevocable(secret(0), keyId(0));
+		this.instances.get(0).verify(secret(0));
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		String copied = this.redis.opsForValue().get(name);
+
+		this.instances.get(0).client.revokeApiKey(keyId(0), "leaked");
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
+		// Whoever can write to Redis deletes the change record and puts the old result
+		// back.
+		this.redis.delete("clerk:apikeys:c:" + keyId(0));
+		this.redis.opsForValue().set(name, copied, Duration.ofSeconds(30));
+
+		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
+		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
+		assertThat(this.instances.get(1).redis.stats().hits() + this.instances.get(2).redis.stats().hits())
+			.isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void aRevokeWhileRedisIsUnavailableIsRecordedWhenItAnswersAgain() {
+		stubRevocable(secret(0), keyId(0));
+		for (Instance instance : this.instances) {
+			assertThat(instance.verify(secret(0))).isPresent();
+		}
+		assertThat(redisServer.command("CLIENT", "PAUSE", "500")).isEqualTo("+OK");
+
+		this.instances.get(0).client.revokeApiKey(keyId(0), "leaked");
+
+		// The revoking instance refuses it at once, whatever Redis holds.
+		assertThat(this.instances.get(0).verify(secret(0))).isEmpty();
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
+		assertThat(this.instances.get(0).redis.stats().announced()).isOne();
+		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
+		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
+	}
+
+	@Test
+	void aLockThatThisLibraryDidNotSetIsNotWaitedFor() {
+		stubValid(secret(0), keyId(0));
+		this.instances.get(0).verify(secret(0));
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		this.redis.delete(name);
+		// A lock without a time to live, as only someone else can have set it.
+		this.redis.opsForValue().set(name.replace(":v:", ":l:"), "squatter");
+
+		long start = System.nanoTime();
+		assertThat(this.instances.get(1).verify(secret(0))).isPresent();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void entriesCannotBeAlteredForgedOrMoved() {
+		stubValid(secret(0), keyId(0));
+		stubValid(secret(1), keyId(1));
+		this.instances.get(0).verify(secret(0));
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		String sealed = this.redis.opsForValue().get(name);
+
+		// Altered: the scopes widened.
+		this.redis.opsForValue().set(name, sealed.replace("\"read\",\"write\"", "\"read\",\"write\",\"admin\""));
+		assertThat(this.instances.get(1).verify(secret(0)))
+			.hasValueSatisfying((key) -> assertThat(key.scopes()).containsExactly("read", "write"));
+		// Moved: the sealed entry of key 0 under the name of secret 1.
+		this.instances.get(1).store.forgetAll();
+		clerk.resetRequests();
+		this.instances.get(0).verify(secret(1));
+		String otherName = this.redis.keys("clerk:apikeys:v:*")
+			.stream()
+			.filter((key) -> !key.equals(name))
+			.findFirst()
+			.orElseThrow();
+		this.redis.opsForValue().set(otherName, this.redis.opsForValue().get(name));
+		assertThat(this.instances.get(2).verify(secret(1)))
+			.hasValueSatisfying((key) -> assertThat(key.id()).isEqualTo(keyId(1)));
+		// Unreadable.
+		this.redis.opsForValue().set(otherName, "v1.not-a-seal.{}");
+		this.instances.get(2).store.forgetAll();
+		assertThat(this.instances.get(2).verify(secret(1))).isPresent();
+
+		assertThat(this.instances.get(1).redis.stats().rejected()).isOne();
+		assertThat(this.instances.get(2).redis.stats().rejected()).isEqualTo(2);
+		assertThat(this.instances.get(1).redis.stats().hits()).isZero();
+		assertThat(this.instances.get(2).redis.stats().hits()).isZero();
+	}
+
+	@Test
+	void redisHoldsNoSecretAndNoPlainHashOfOne() throws NoSuchAlgorithmException {
+		stubValid(secret(0), keyId(0));
+		this.instances.get(0).verify(secret(0));
+
+		for (String name : this.redis.keys("*")) {
+			String value = String.valueOf(this.redis.opsForValue().get(name));
+			for (String text : List.of(name, value)) {
+				assertThat(text).doesNotContain(secret(0), CLERK_SECRET_KEY, sha256Hex(secret(0)),
+						ClerkFixtures.KEY_SECRET);
+			}
+		}
+		assertThat(this.redis.keys("*")).isNotEmpty();
+		// Entries are named by token type and the secret's HMAC.
+		assertThat(this.redis.keys("clerk:apikeys:v:*")).singleElement()
+			.satisfies((name) -> assertThat(name).matches("clerk:apikeys:v:api-key:\\{[A-Za-z0-9_-]{43}\\}"));
+	}
+
+	@Test
+	void aKeyIsKeptNoLongerThanItsExpiration() {
+		long expiration = System.currentTimeMillis() + 3_000;
+		clerk.stubFor(post(urlEqualTo(VERIFY))
+			.willReturn(okJson(ClerkFixtures.apiKeyJson(keyId(0), false, false, expiration))));
+
+		this.instances.get(0).verify(secret(0));
+
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		assertThat(this.redis.getExpire(name, TimeUnit.MILLISECONDS)).isNotEqualTo(-1L).isLessThanOrEqualTo(3_000L);
+	}
+
+	@Test
+	void aSlowRedisIsPassedByWithinItsTimeout() {
+		stubValid(secret(0), keyId(0));
+		Duration pause = Duration.ofSeconds(2);
+		assertThat(redisServer.command("CLIENT", "PAUSE", String.valueOf(pause.toMillis()))).isEqualTo("+OK");
+
+		long start = System.nanoTime();
+		assertThat(this.instances.get(0).verify(secret(0))).isPresent();
+
+		// An upper bound only: the verification did not wait for Redis to come back.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(pause.minusMillis(200));
+		assertThat(this.instances.get(0).redis.stats().errors()).isPositive();
+	}
+
+	@Test
+	void withRedisGoneVerificationGoesOnAndUsesRedisAgainWhenItIsBack() throws Exception {
+		stubValid(secret(0), keyId(0));
+		stubValid(secret(1), keyId(1));
+		long subscriptions = this.instances.get(1).redis.stats().subscriptions();
+
+		redisServer.kill();
+		assertThat(this.instances.get(0).verify(secret(0))).isPresent();
+		assertThat(this.instances.get(1).verify(secret(0))).isPresent();
+		assertThat(this.instances.get(0).redis.stats().errors()).isPositive();
+
+		redisServer.start();
+		// The subscription comes back, and with it the memory level forgets everything.
+		awaitUntil(() -> this.instances.get(1).redis.stats().subscriptions() > subscriptions);
+		awaitUntil(() -> this.instances.get(0).answersPing() && this.instances.get(1).answersPing());
+		Thread.sleep(RedisHealth.BACK_OFF.toMillis());
+		clerk.resetRequests();
+		assertThat(this.instances.get(0).verify(secret(1))).isPresent();
+		assertThat(this.instances.get(1).verify(secret(1))).isPresent();
+		assertThat(verifyCalls()).isOne();
+		assertThat(this.instances.get(1).redis.stats().hits()).isOne();
+	}
+
+	private void stubValid(String secret, String keyId) {
+		clerk.stubFor(post(urlEqualTo(VERIFY)).withRequestBody(matchingJsonPath("$.secret", equalTo(secret)))
+			.willReturn(okJson(ClerkFixtures.apiKeyJson(keyId))));
+	}
+
+	private void stubRevocable(String secret, String keyId) {
+		clerk.stubFor(post(urlEqualTo(VERIFY)).inScenario("revoke")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson(ClerkFixtures.apiKeyJson(keyId))));
+		clerk.stubFor(post(urlEqualTo("/v1/api_keys/" + keyId + "/revoke")).inScenario("revoke")
+			.willSetStateTo("revoked")
+			.willReturn(okJson(ClerkFixtures.apiKeyJson(keyId, true, false, null))));
+		clerk.stubFor(post(urlEqualTo(VERIFY)).inScenario("revoke")
+			.whenScenarioStateIs("revoked")
+			.willReturn(aResponse().withStatus(404)));
+	}
+
+	private static int verifyCalls() {
+		return clerk.findAll(postRequestedFor(urlEqualTo(VERIFY))).size();
+	}
+
+	private static String secret(int k) {
+		return "ak_sharedSecretNumber" + k + "xxxxxxxxxx";
+	}
+
+	private static String keyId(int k) {
+		return "ak_" + "0".repeat(31) + k;
+	}
+
+	private static String sha256Hex(String text) throws NoSuchAlgorithmException {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static LettuceConnectionFactory connections() {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
+	}
+
+	private static void awaitUntil(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	/**
+	 * One instance of an application: its own client, store and verifier, on its own
+	 * Redis connections.
+	 */
+	static final class Instance implements AutoCloseable {
+
+		final LettuceConnectionFactory connections;
+
+		final RedisVerificationLevel redis;
+
+		final VerificationStore store;
+
+		final ClerkApiKeysClient client;
+
+		final ApiKeyVerifier verifier;
+
+		Instance() {
+			this.connections = connections();
+			this.redis = RedisVerificationLevel.builder(this.connections, CLERK_SECRET_KEY).build();
+			this.store = VerificationStore.builder().sharedLevel(this.redis).build();
+			this.client = ClerkApiKeysClient.builder()
+				.secretKey(CLERK_SECRET_KEY)
+				.apiUrl(clerk.baseUrl() + "/v1")
+				.retryPolicy(ClerkRetryPolicies.none())
+				.build();
+			this.verifier = ApiKeyVerifier.create(this.client, this.store);
+		}
+
+		Optional<ApiKey> verify(String secret) {
+			return this.verifier.verify(secret);
+		}
+
+		boolean answersPing() {
+			ReactiveRedisConnection connection = ((ReactiveRedisConnectionFactory) this.connections)
+				.getReactiveConnection();
+			try {
+				return "PONG".equals(connection.ping().block(Duration.ofMillis(200)));
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+			finally {
+				connection.close();
+			}
+		}
+
+		@Override
+		public void close() {
+			this.redis.close();
+			this.connections.destroy();
+		}
+
+	}
+
+}

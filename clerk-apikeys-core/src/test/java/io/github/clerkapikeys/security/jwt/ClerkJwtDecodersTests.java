@@ -1,0 +1,150 @@
+package io.github.clerkapikeys.security.jwt;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Session tokens decoded with the instance's keys from Clerk's {@code GET /jwks} (asked
+ * with the secret key, asked again for a key it has not seen) or from the PEM key the
+ * Dashboard shows, without a call.
+ */
+class ClerkJwtDecodersTests {
+
+	static final String ISSUER = "https://clerk.example.test";
+
+	static final String SECRET_KEY = "sk_test_fake";
+
+	@RegisterExtension
+	static WireMockExtension clerk = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final OAuth2TokenValidator<Jwt> validator = ClerkJwtDecoders.sessionTokenValidator(ISSUER, Set.of(), false,
+			ClerkJwtDecoders.DEFAULT_CLOCK_SKEW);
+
+	@Test
+	void keysComeFromClerksJwksAskedWithTheSecretKeyAndAgainForANewKey() {
+		KeyPair first = rsaKeys();
+		KeyPair second = rsaKeys();
+		serveJwks(jwk(first, "ins_1"));
+		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, this.validator);
+
+		assertThat(decoder.decode(session(first, "ins_1")).getSubject()).startsWith("user_");
+		serveJwks(jwk(first, "ins_1"), jwk(second, "ins_2"));
+		assertThat(decoder.decode(session(second, "ins_2")).getSubject()).startsWith("user_");
+
+		clerk.verify(
+				getRequestedFor(urlEqualTo("/v1/jwks")).withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
+	}
+
+	@Test
+	void theReactiveDecoderAsksTheSameJwks() {
+		KeyPair keys = rsaKeys();
+		serveJwks(jwk(keys, "ins_1"));
+
+		StepVerifier
+			.create(ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, WebClient.create(), this.validator)
+				.decode(session(keys, "ins_1")))
+			.assertNext((jwt) -> assertThat(jwt.getClaimAsString("sid")).startsWith("sess_"))
+			.verifyComplete();
+		clerk.verify(
+				getRequestedFor(urlEqualTo("/v1/jwks")).withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
+	}
+
+	@Test
+	void thePemKeyOfTheDashboardVerifiesWithoutACall() {
+		KeyPair keys = rsaKeys();
+		String pem = "-----BEGIN PUBLIC KEY-----\n"
+				+ Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----";
+		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromPublicKey(pem, this.validator);
+
+		assertThat(decoder.decode(session(keys, "ins_1")).getSubject()).startsWith("user_");
+		assertThatExceptionOfType(JwtValidationException.class)
+			.isThrownBy(() -> decoder.decode(session(keys, "ins_1", "mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk")));
+		assertThat(clerk.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void aKeyThatIsNotAPemRsaPublicKeyIsExplained() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ClerkJwtDecoders.publicKey("not a key"))
+			.withMessageContaining("PEM RSA public key");
+	}
+
+	private static void serveJwks(RSAKey... keys) {
+		clerk.stubFor(get(urlEqualTo("/v1/jwks")).willReturn(okJson(new JWKSet(List.of(keys)).toString())));
+	}
+
+	private static RSAKey jwk(KeyPair keys, String kid) {
+		return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(kid).build();
+	}
+
+	private static String session(KeyPair keys, String kid) {
+		return session(keys, kid, "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk");
+	}
+
+	private static String session(KeyPair keys, String kid, String subject) {
+		Instant now = Instant.now();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+			.subject(subject)
+			.claim("sid", "sess_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
+			.claim("v", 2)
+			.issueTime(Date.from(now))
+			.notBeforeTime(Date.from(now.minusSeconds(5)))
+			.expirationTime(Date.from(now.plusSeconds(60)))
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+		try {
+			jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return jwt.serialize();
+	}
+
+	private static KeyPair rsaKeys() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
