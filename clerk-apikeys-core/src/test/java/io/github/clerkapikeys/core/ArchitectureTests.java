@@ -18,7 +18,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layout of the core module, checked: packages without cycles, the model a leaf,
- * errors that know only the model, no way from the library to Spring Boot's wiring, and a
+ * errors that know only the model, the security runtime on top (and the only user of the
+ * optional Spring Security), no way from the library to Spring Boot's wiring, and a
  * verification store whose levels know each other only through its abstraction.
  */
 class ArchitectureTests {
@@ -93,6 +94,26 @@ class ArchitectureTests {
 			.areAssignableTo(SharedVerificationLevel.class)
 			.should()
 			.dependOnClassesThat(type(VerificationStore.class).or(name(MEMORY_LEVEL)))
+			.check(CORE);
+	}
+
+	@Test
+	void securitySitsOnTopAndNothingElseDependsOnIt() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.github.clerkapikeys.security..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.clerkapikeys.security..")
+			.check(CORE);
+	}
+
+	@Test
+	void onlyTheSecurityPackageNeedsSpringSecurity() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.github.clerkapikeys.security..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework.security..")
 			.check(CORE);
 	}
 

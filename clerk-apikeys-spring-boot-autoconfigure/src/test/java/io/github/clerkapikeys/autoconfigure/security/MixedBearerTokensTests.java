@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +43,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import io.github.clerkapikeys.autoconfigure.BootAutoConfigurations;
 import io.github.clerkapikeys.core.ClerkFixtures;
+import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -118,6 +120,17 @@ class MixedBearerTokensTests {
 	}
 
 	@Test
+	void tokenlessRequestIs401WithoutASession() {
+		this.contextRunner.run((context) -> {
+			MvcResult result = mockMvc(context).perform(get("/whoami"))
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
+				.andReturn();
+			assertThat(result.getRequest().getSession(false)).isNull();
+		});
+	}
+
+	@Test
 	void clerkOutageIs503ForApiKeysOnly() {
 		clerk.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7")));
 		String jwt = sessionJwt("user_2xhFjEI5X2qWRvtV13BzSj8H6Jw", Instant.now().plusSeconds(60));
@@ -164,9 +177,8 @@ class MixedBearerTokensTests {
 				String token = tokens.resolve(request);
 				return (token != null && token.startsWith("ak_")) ? apiKeyManager : jwtManager;
 			};
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-				.oauth2ResourceServer(apiKeys.withAuthenticationManagerResolver(byKind))
-				.build();
+			apiKeys.withAuthenticationManagerResolver(byKind).customize(http);
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated()).build();
 		}
 
 		@Bean

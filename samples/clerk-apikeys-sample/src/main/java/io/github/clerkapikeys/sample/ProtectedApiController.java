@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.github.clerkapikeys.autoconfigure.security.ClerkApiKeyPrincipal;
+import io.github.clerkapikeys.security.ClerkApiKeyPrincipal;
 
 /**
  * The endpoints callers reach with an API key; Spring Security stands in front (see

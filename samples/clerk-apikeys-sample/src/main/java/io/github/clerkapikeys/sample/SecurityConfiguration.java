@@ -8,11 +8,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 
-import io.github.clerkapikeys.autoconfigure.security.ClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
 
 /**
- * {@code /api/**} accepts a Clerk API key as a bearer token; the rest of the sample is
- * open.
+ * {@code /api/**} is a stateless API that accepts a Clerk API key as a bearer token; the
+ * rest of the sample is open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -21,9 +21,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiKeys(HttpSecurity http, ClerkApiKeyResourceServer resourceServer) {
+		resourceServer.apiKeys().customize(http);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.oauth2ResourceServer(resourceServer.apiKeys())
 			.build();
 	}
 

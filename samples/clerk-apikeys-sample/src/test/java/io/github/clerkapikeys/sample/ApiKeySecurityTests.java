@@ -174,6 +174,22 @@ class ApiKeySecurityTests {
 	}
 
 	@Test
+	void apiIsStatelessNoAnswerSetsACookie() throws Exception {
+		SeededApiKey reader = this.clerk.createKey(USER, "read");
+		SeededApiKey revoked = this.clerk.createKey(USER, "read");
+		this.clerk.revokeKey(revoked.id());
+
+		assertNoCookie(get("/api/whoami", null), 401);
+		assertNoCookie(post("/api/deployments", null), 401);
+		assertNoCookie(get("/api/whoami", "Bearer " + revoked.secret()), 401);
+		assertNoCookie(get("/api/whoami", "Bearer " + reader.secret()), 200);
+		assertNoCookie(post("/api/deployments", "Bearer " + reader.secret()), 403);
+		this.clerk.failNextCalls(Integer.MAX_VALUE, 503);
+		SeededApiKey unverifiable = this.clerk.createKey(USER, "read");
+		assertNoCookie(get("/api/whoami", "Bearer " + unverifiable.secret()), 503);
+	}
+
+	@Test
 	void noSecretReachesTheLog(CapturedOutput output) throws Exception {
 		SeededApiKey key = this.clerk.createKey(USER, "read");
 		SeededApiKey revoked = this.clerk.createKey(USER, "read");
@@ -196,6 +212,11 @@ class ApiKeySecurityTests {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+	}
+
+	private static void assertNoCookie(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 	}
 
 	private static void assertUnavailable(HttpResponse<String> response, String retryAfter) {

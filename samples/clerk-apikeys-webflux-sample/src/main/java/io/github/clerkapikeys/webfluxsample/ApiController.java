@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import io.github.clerkapikeys.autoconfigure.security.ClerkApiKeyPrincipal;
+import io.github.clerkapikeys.security.ClerkApiKeyPrincipal;
 
 /**
  * The endpoints callers reach with an API key.

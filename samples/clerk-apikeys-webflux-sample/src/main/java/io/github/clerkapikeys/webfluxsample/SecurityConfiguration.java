@@ -6,10 +6,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
-import io.github.clerkapikeys.autoconfigure.security.ReactiveClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 
 /**
- * {@code /api/**} accepts a Clerk API key as a bearer token; the rest is open.
+ * {@code /api/**} accepts a Clerk API key as a bearer token, statelessly; the rest is
+ * open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableReactiveMethodSecurity
@@ -17,10 +18,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain apiKeys(ServerHttpSecurity http, ReactiveClerkApiKeyResourceServer resourceServer) {
+		resourceServer.apiKeys().customize(http);
 		return http
 			.authorizeExchange(
 					(exchanges) -> exchanges.pathMatchers("/api/**").authenticated().anyExchange().permitAll())
-			.oauth2ResourceServer(resourceServer.apiKeys())
 			.build();
 	}
 

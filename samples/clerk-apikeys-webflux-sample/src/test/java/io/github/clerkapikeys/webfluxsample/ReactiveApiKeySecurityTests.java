@@ -192,6 +192,22 @@ class ReactiveApiKeySecurityTests {
 	}
 
 	@Test
+	void apiIsStatelessNoAnswerSetsACookie() {
+		SeededApiKey reader = this.clerk.createKey(USER, "read");
+		SeededApiKey revoked = this.clerk.createKey(USER, "read");
+		this.clerk.revokeKey(revoked.id());
+
+		assertNoCookie(this.web.get().uri("/api/whoami").exchange(), 401);
+		assertNoCookie(this.web.post().uri("/api/deployments").exchange(), 401);
+		assertNoCookie(whoami("Bearer " + revoked.secret()), 401);
+		assertNoCookie(whoami("Bearer " + reader.secret()), 200);
+		assertNoCookie(deploy("Bearer " + reader.secret()), 403);
+		this.clerk.failNextCalls(Integer.MAX_VALUE, 503);
+		SeededApiKey unverifiable = this.clerk.createKey(USER, "read");
+		assertNoCookie(whoami("Bearer " + unverifiable.secret()), 503);
+	}
+
+	@Test
 	void noSecretReachesTheLog(CapturedOutput output) {
 		SeededApiKey key = this.clerk.createKey(USER, "read");
 		SeededApiKey revoked = this.clerk.createKey(USER, "read");
@@ -223,6 +239,10 @@ class ReactiveApiKeySecurityTests {
 			.isUnauthorized()
 			.expectHeader()
 			.value("WWW-Authenticate", (value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+	}
+
+	private static void assertNoCookie(WebTestClient.ResponseSpec response, int status) {
+		response.expectStatus().isEqualTo(status).expectHeader().doesNotExist("Set-Cookie");
 	}
 
 	private static void assertUnavailable(WebTestClient.ResponseSpec response, String retryAfter) {

@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
 import java.time.Duration;
 
@@ -22,6 +22,9 @@ final class ClerkOutages {
 
 	/** Longest wait asked of a client, whatever Clerk said. */
 	static final long MAX_RETRY_AFTER_SECONDS = 60;
+
+	/** {@code Cache-Control} of a 503: no cache may keep an outage's answer. */
+	static final String CACHE_CONTROL = "no-store";
 
 	private ClerkOutages() {
 	}

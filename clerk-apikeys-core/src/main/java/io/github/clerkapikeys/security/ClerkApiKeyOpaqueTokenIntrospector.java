@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
 import java.util.Optional;
 
@@ -14,8 +14,9 @@ import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 
 /**
  * Introspects a bearer token as a Clerk API key secret through an {@link ApiKeyVerifier},
- * so its cache and coalescing apply. A valid key becomes a {@link ClerkApiKeyPrincipal};
- * an unknown, revoked or expired key a {@link BadOpaqueTokenException} (401
+ * so its cache and coalescing apply. A valid key becomes the principal its
+ * {@link ClerkApiKeyAuthenticationConverter} makes (a {@link ClerkApiKeyPrincipal} by
+ * default); an unknown, revoked or expired key a {@link BadOpaqueTokenException} (401
  * {@code invalid_token}); Clerk that cannot be asked an
  * {@link OAuth2IntrospectionException} caused by the {@link ClerkException}, which
  * {@link ClerkApiKeyResourceServer} answers with 503. Nothing about the token is logged.
@@ -24,6 +25,8 @@ public final class ClerkApiKeyOpaqueTokenIntrospector implements OpaqueTokenIntr
 
 	private final ApiKeyVerifier verifier;
 
+	private ClerkApiKeyAuthenticationConverter authenticationConverter = ClerkApiKeyPrincipal::new;
+
 	/**
 	 * Create an introspector on {@code verifier}.
 	 * @param verifier the verifier of API key secrets
@@ -31,6 +34,16 @@ public final class ClerkApiKeyOpaqueTokenIntrospector implements OpaqueTokenIntr
 	public ClerkApiKeyOpaqueTokenIntrospector(ApiKeyVerifier verifier) {
 		Assert.notNull(verifier, "verifier must not be null");
 		this.verifier = verifier;
+	}
+
+	/**
+	 * Set what makes the principal of a verified key, and so its authorities. The default
+	 * is {@code ClerkApiKeyPrincipal::new}: {@code SCOPE_<scope>} for each scope.
+	 * @param authenticationConverter the converter
+	 */
+	public void setAuthenticationConverter(ClerkApiKeyAuthenticationConverter authenticationConverter) {
+		Assert.notNull(authenticationConverter, "authenticationConverter must not be null");
+		this.authenticationConverter = authenticationConverter;
 	}
 
 	@Override
@@ -42,7 +55,7 @@ public final class ClerkApiKeyOpaqueTokenIntrospector implements OpaqueTokenIntr
 		catch (ClerkException ex) {
 			throw ClerkOutages.introspectionFailure(ex);
 		}
-		return key.map(ClerkApiKeyPrincipal::new).orElseThrow(ClerkOutages::invalidKey);
+		return this.authenticationConverter.convert(key.orElseThrow(ClerkOutages::invalidKey));
 	}
 
 }

@@ -1,25 +1,20 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import io.github.clerkapikeys.core.ClerkFixtures;
-import io.github.clerkapikeys.core.error.ClerkApiException;
-import io.github.clerkapikeys.core.error.ClerkError;
-import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.model.ApiKey;
-import io.github.clerkapikeys.core.model.ClerkOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the principal of an API key exposes, and the {@code Retry-After} an outage is
- * answered with.
+ * What the principal of an API key exposes.
  */
 class ClerkApiKeyPrincipalTests {
 
@@ -65,16 +60,17 @@ class ClerkApiKeyPrincipalTests {
 	}
 
 	@Test
-	void retryAfterIsClerksOwnWithinASecondAndAMinuteOrFiveSeconds() {
-		assertThat(ClerkOutages.retryAfter(outage(null))).isEqualTo("5");
-		assertThat(ClerkOutages.retryAfter(outage(Duration.ofSeconds(7)))).isEqualTo("7");
-		assertThat(ClerkOutages.retryAfter(outage(Duration.ofMillis(1500)))).isEqualTo("2");
-		assertThat(ClerkOutages.retryAfter(outage(Duration.ZERO))).isEqualTo("1");
-		assertThat(ClerkOutages.retryAfter(outage(Duration.ofHours(3)))).isEqualTo("60");
-	}
+	void applicationGrantsItsOwnAuthoritiesAndKeepsTheKey() {
+		ApiKey key = ClerkFixtures.apiKey(ClerkFixtures.KEY_ID);
 
-	private static ClerkException outage(Duration retryAfter) {
-		return ClerkApiException.create(ClerkOperation.VERIFY_API_KEY, 503, List.<ClerkError>of(), null, retryAfter);
+		ClerkApiKeyPrincipal principal = new ClerkApiKeyPrincipal(key,
+				List.of(new SimpleGrantedAuthority("ROLE_DEPLOYER")));
+
+		assertThat(principal.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("ROLE_DEPLOYER");
+		assertThat(principal.getScopes()).containsExactly("read", "write");
+		assertThat(principal.getApiKeyId()).isEqualTo(ClerkFixtures.KEY_ID);
+		assertThat(principal.getName()).isEqualTo(ClerkFixtures.SUBJECT);
 	}
 
 	private static ApiKey withSubject(ApiKey key, String subject) {

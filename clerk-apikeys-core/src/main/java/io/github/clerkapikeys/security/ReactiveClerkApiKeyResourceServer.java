@@ -1,32 +1,25 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.WebFilterExchange;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
-
-import io.github.clerkapikeys.core.error.ClerkException;
 
 /**
- * Makes a reactive {@code SecurityWebFilterChain} accept Clerk API keys as bearer tokens,
- * in one line:
+ * Makes a reactive {@code SecurityWebFilterChain} a stateless API that accepts Clerk API
+ * keys as bearer tokens, in one line:
  *
  * <pre class="code">
- * http.oauth2ResourceServer(clerkApiKeyResourceServer.apiKeys());
+ * reactiveClerkApiKeyResourceServer.apiKeys().customize(http);
  * </pre>
  *
  * It configures Spring Security's opaque-token resource server with the Clerk
@@ -35,6 +28,16 @@ import io.github.clerkapikeys.core.error.ClerkException;
  * unknown, revoked or expired key; 403 with {@code error="insufficient_scope"} for a
  * valid key without the required scope; 503 with {@code Retry-After} when Clerk cannot be
  * asked, where Spring Security alone would answer 500.
+ * <p>
+ * The chain it configures keeps no security context in a web session and saves no request
+ * ({@link NoOpServerSecurityContextRepository}, {@link NoOpServerRequestCache}): every
+ * request carries its key, and a caller without one gets a 401, never a session cookie.
+ * It has no CSRF protection either: a bearer token is never sent by a browser on its own,
+ * so there is no forged request to refuse, and the protection would answer a tokenless
+ * {@code POST} with 403 instead of 401. Pages that need a session (a login form) belong
+ * on a filter chain of their own; a chain that also accepts credentials a browser does
+ * send on its own (HTTP Basic, client certificates) turns CSRF protection back on after
+ * this customizer.
  * <p>
  * It is a bean of its own type rather than a {@code Customizer} bean, which Spring
  * Security would apply to every filter chain of the application.
@@ -50,7 +53,8 @@ public final class ReactiveClerkApiKeyResourceServer {
 
 	private final ServerAuthenticationEntryPoint entryPoint = new BearerTokenServerAuthenticationEntryPoint();
 
-	private final ServerAuthenticationFailureHandler failureHandler = new OutageAwareFailureHandler(this.entryPoint);
+	private final ServerAuthenticationFailureHandler failureHandler = new OutageAwareServerAuthenticationFailureHandler(
+			this.entryPoint);
 
 	/**
 	 * Create the resource-server support that introspects API keys with
@@ -64,34 +68,44 @@ public final class ReactiveClerkApiKeyResourceServer {
 	}
 
 	/**
-	 * Return the customizer of a resource server that accepts API keys: opaque tokens
-	 * introspected by Clerk, with the statuses described above.
-	 * @return the customizer, for {@code http.oauth2ResourceServer(...)}
+	 * Return the customizer of a stateless filter chain that accepts API keys: opaque
+	 * tokens introspected by Clerk, with the statuses described above.
+	 * @return the customizer, to apply to the chain's {@code ServerHttpSecurity}
 	 */
-	public Customizer<ServerHttpSecurity.OAuth2ResourceServerSpec> apiKeys() {
-		return this::customize;
-	}
-
-	private void customize(ServerHttpSecurity.OAuth2ResourceServerSpec resourceServer) {
-		resourceServer.opaqueToken((opaqueToken) -> opaqueToken.introspector(this.introspector));
-		applyStatuses(resourceServer);
+	public Customizer<ServerHttpSecurity> apiKeys() {
+		return (http) -> {
+			stateless(http);
+			http.oauth2ResourceServer((resourceServer) -> {
+				resourceServer.opaqueToken((opaqueToken) -> opaqueToken.introspector(this.introspector));
+				applyStatuses(resourceServer);
+			});
+		};
 	}
 
 	/**
-	 * Return a customizer that authenticates each exchange with the manager
-	 * {@code resolver} picks, with the statuses of this one: for an application that
-	 * accepts API keys and other bearer tokens.
+	 * Return the customizer of a stateless filter chain that authenticates each exchange
+	 * with the manager {@code resolver} picks, with the statuses of this one: for an
+	 * application that accepts API keys and other bearer tokens.
 	 * @param resolver picks the manager of an exchange, {@link #authenticationManager()}
 	 * for an API key
-	 * @return the customizer
+	 * @return the customizer, to apply to the chain's {@code ServerHttpSecurity}
 	 */
-	public Customizer<ServerHttpSecurity.OAuth2ResourceServerSpec> withAuthenticationManagerResolver(
+	public Customizer<ServerHttpSecurity> withAuthenticationManagerResolver(
 			ReactiveAuthenticationManagerResolver<ServerWebExchange> resolver) {
 		Assert.notNull(resolver, "resolver must not be null");
-		return (resourceServer) -> {
-			resourceServer.authenticationManagerResolver(resolver);
-			applyStatuses(resourceServer);
+		return (http) -> {
+			stateless(http);
+			http.oauth2ResourceServer((resourceServer) -> {
+				resourceServer.authenticationManagerResolver(resolver);
+				applyStatuses(resourceServer);
+			});
 		};
+	}
+
+	private static void stateless(ServerHttpSecurity http) {
+		http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		http.requestCache((requestCache) -> requestCache.requestCache(NoOpServerRequestCache.getInstance()));
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable);
 	}
 
 	/**
@@ -105,33 +119,6 @@ public final class ReactiveClerkApiKeyResourceServer {
 
 	private void applyStatuses(ServerHttpSecurity.OAuth2ResourceServerSpec resourceServer) {
 		resourceServer.authenticationEntryPoint(this.entryPoint).authenticationFailureHandler(this.failureHandler);
-	}
-
-	/**
-	 * Answers an authentication that failed because Clerk could not be asked with 503 and
-	 * {@code Retry-After}; any other failure as Spring Security does.
-	 */
-	private static final class OutageAwareFailureHandler implements ServerAuthenticationFailureHandler {
-
-		private final ServerAuthenticationFailureHandler delegate;
-
-		OutageAwareFailureHandler(ServerAuthenticationEntryPoint entryPoint) {
-			this.delegate = new ServerAuthenticationEntryPointFailureHandler(entryPoint);
-		}
-
-		@Override
-		public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException exception) {
-			ClerkException outage = ClerkOutages.cause(exception);
-			if (outage == null) {
-				return this.delegate.onAuthenticationFailure(exchange, exception);
-			}
-			ServerHttpResponse response = exchange.getExchange().getResponse();
-			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-			response.getHeaders().set(HttpHeaders.RETRY_AFTER, ClerkOutages.retryAfter(outage));
-			response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-			return response.setComplete();
-		}
-
 	}
 
 }

@@ -1,38 +1,31 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
-import java.io.IOException;
-
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.util.Assert;
 
-import io.github.clerkapikeys.core.error.ClerkException;
-
 /**
- * Makes a servlet {@code SecurityFilterChain} accept Clerk API keys as bearer tokens, in
- * one line:
+ * Makes a servlet {@code SecurityFilterChain} a stateless API that accepts Clerk API keys
+ * as bearer tokens, in one line:
  *
  * <pre class="code">
- * http.oauth2ResourceServer(clerkApiKeyResourceServer.apiKeys());
+ * clerkApiKeyResourceServer.apiKeys().customize(http);
  * </pre>
  *
  * It configures Spring Security's opaque-token resource server with the Clerk
@@ -41,6 +34,16 @@ import io.github.clerkapikeys.core.error.ClerkException;
  * unknown, revoked or expired key; 403 with {@code error="insufficient_scope"} for a
  * valid key without the required scope; 503 with {@code Retry-After} when Clerk cannot be
  * asked, where Spring Security alone would answer 500.
+ * <p>
+ * The chain it configures creates no HTTP session and saves no request
+ * ({@link SessionCreationPolicy#STATELESS}, a {@link NullRequestCache}): every request
+ * carries its key, and a caller without one gets a 401, never a session cookie. It has no
+ * CSRF protection either: a bearer token is never sent by a browser on its own, so there
+ * is no forged request to refuse, and the protection would answer a tokenless
+ * {@code POST} with 403 instead of 401 and keep its token in a new session. Pages that
+ * need a session (a login form) belong on a filter chain of their own; a chain that also
+ * accepts credentials a browser does send on its own (HTTP Basic, client certificates)
+ * turns CSRF protection back on after this customizer.
  * <p>
  * It is a bean of its own type rather than a {@code Customizer} bean, which Spring
  * Security would apply to every filter chain of the application.
@@ -56,7 +59,8 @@ public final class ClerkApiKeyResourceServer {
 
 	private final AuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
 
-	private final AuthenticationFailureHandler failureHandler = new OutageAwareFailureHandler(this.entryPoint);
+	private final AuthenticationFailureHandler failureHandler = new OutageAwareAuthenticationFailureHandler(
+			this.entryPoint);
 
 	/**
 	 * Create the resource-server support that introspects API keys with
@@ -70,34 +74,44 @@ public final class ClerkApiKeyResourceServer {
 	}
 
 	/**
-	 * Return the customizer of a resource server that accepts API keys: opaque tokens
-	 * introspected by Clerk, with the statuses described above.
-	 * @return the customizer, for {@code http.oauth2ResourceServer(...)}
+	 * Return the customizer of a stateless filter chain that accepts API keys: opaque
+	 * tokens introspected by Clerk, with the statuses described above.
+	 * @return the customizer, to apply to the chain's {@code HttpSecurity}
 	 */
-	public Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> apiKeys() {
-		return this::customize;
-	}
-
-	private void customize(OAuth2ResourceServerConfigurer<HttpSecurity> resourceServer) {
-		resourceServer.opaqueToken((opaqueToken) -> opaqueToken.introspector(this.introspector));
-		applyStatuses(resourceServer);
+	public Customizer<HttpSecurity> apiKeys() {
+		return (http) -> {
+			stateless(http);
+			http.oauth2ResourceServer((resourceServer) -> {
+				resourceServer.opaqueToken((opaqueToken) -> opaqueToken.introspector(this.introspector));
+				applyStatuses(resourceServer);
+			});
+		};
 	}
 
 	/**
-	 * Return a customizer that authenticates each request with the manager
-	 * {@code resolver} picks, with the statuses of this one: for an application that
-	 * accepts API keys and other bearer tokens.
+	 * Return the customizer of a stateless filter chain that authenticates each request
+	 * with the manager {@code resolver} picks, with the statuses of this one: for an
+	 * application that accepts API keys and other bearer tokens.
 	 * @param resolver picks the manager of a request, {@link #authenticationManager()}
 	 * for an API key
-	 * @return the customizer
+	 * @return the customizer, to apply to the chain's {@code HttpSecurity}
 	 */
-	public Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> withAuthenticationManagerResolver(
+	public Customizer<HttpSecurity> withAuthenticationManagerResolver(
 			AuthenticationManagerResolver<HttpServletRequest> resolver) {
 		Assert.notNull(resolver, "resolver must not be null");
-		return (resourceServer) -> {
-			resourceServer.authenticationManagerResolver(resolver);
-			applyStatuses(resourceServer);
+		return (http) -> {
+			stateless(http);
+			http.oauth2ResourceServer((resourceServer) -> {
+				resourceServer.authenticationManagerResolver(resolver);
+				applyStatuses(resourceServer);
+			});
 		};
+	}
+
+	private static void stateless(HttpSecurity http) {
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.requestCache((requestCache) -> requestCache.requestCache(new NullRequestCache()));
+		http.csrf(AbstractHttpConfigurer::disable);
 	}
 
 	/**
@@ -123,33 +137,6 @@ public final class ClerkApiKeyResourceServer {
 			}
 
 		});
-	}
-
-	/**
-	 * Answers an authentication that failed because Clerk could not be asked with 503 and
-	 * {@code Retry-After}; any other failure as Spring Security does.
-	 */
-	private static final class OutageAwareFailureHandler implements AuthenticationFailureHandler {
-
-		private final AuthenticationFailureHandler delegate;
-
-		OutageAwareFailureHandler(AuthenticationEntryPoint entryPoint) {
-			this.delegate = new AuthenticationEntryPointFailureHandler(entryPoint);
-		}
-
-		@Override
-		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-				AuthenticationException exception) throws IOException, ServletException {
-			ClerkException outage = ClerkOutages.cause(exception);
-			if (outage == null) {
-				this.delegate.onAuthenticationFailure(request, response, exception);
-				return;
-			}
-			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, ClerkOutages.retryAfter(outage));
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		}
-
 	}
 
 }

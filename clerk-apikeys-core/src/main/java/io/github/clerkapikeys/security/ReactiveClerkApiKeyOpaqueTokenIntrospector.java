@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
@@ -13,7 +13,8 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 /**
  * Introspects a bearer token as a Clerk API key secret through a
  * {@link ReactiveApiKeyVerifier}, so its cache and coalescing apply. A valid key becomes
- * a {@link ClerkApiKeyPrincipal}; an unknown, revoked or expired key a
+ * the principal its {@link ClerkApiKeyAuthenticationConverter} makes (a
+ * {@link ClerkApiKeyPrincipal} by default); an unknown, revoked or expired key a
  * {@link BadOpaqueTokenException} (401 {@code invalid_token}); Clerk that cannot be asked
  * an {@link OAuth2IntrospectionException} caused by the {@link ClerkException}, which
  * {@link ReactiveClerkApiKeyResourceServer} answers with 503. Nothing about the token is
@@ -22,6 +23,8 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 public final class ReactiveClerkApiKeyOpaqueTokenIntrospector implements ReactiveOpaqueTokenIntrospector {
 
 	private final ReactiveApiKeyVerifier verifier;
+
+	private ClerkApiKeyAuthenticationConverter authenticationConverter = ClerkApiKeyPrincipal::new;
 
 	/**
 	 * Create an introspector on {@code verifier}.
@@ -32,12 +35,25 @@ public final class ReactiveClerkApiKeyOpaqueTokenIntrospector implements Reactiv
 		this.verifier = verifier;
 	}
 
+	/**
+	 * Set what makes the principal of a verified key, and so its authorities. The default
+	 * is {@code ClerkApiKeyPrincipal::new}: {@code SCOPE_<scope>} for each scope. The
+	 * converter is called on the thread that delivers the verified key, so it must not
+	 * block.
+	 * @param authenticationConverter the converter
+	 */
+	public void setAuthenticationConverter(ClerkApiKeyAuthenticationConverter authenticationConverter) {
+		Assert.notNull(authenticationConverter, "authenticationConverter must not be null");
+		this.authenticationConverter = authenticationConverter;
+	}
+
 	@Override
 	public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
+		ClerkApiKeyAuthenticationConverter converter = this.authenticationConverter;
 		return this.verifier.verify(token)
-			.<OAuth2AuthenticatedPrincipal>map(ClerkApiKeyPrincipal::new)
+			.onErrorMap(ClerkException.class, ClerkOutages::introspectionFailure)
 			.switchIfEmpty(Mono.error(ClerkOutages::invalidKey))
-			.onErrorMap(ClerkException.class, ClerkOutages::introspectionFailure);
+			.map(converter::convert);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.clerkapikeys.autoconfigure.security;
+package io.github.clerkapikeys.security;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -19,7 +19,8 @@ import io.github.clerkapikeys.core.model.ApiKey;
  * The principal of a request authenticated by a Clerk API key: who holds the key, what it
  * may do, and the key itself. Its name is the key's subject; its authorities are
  * {@code SCOPE_<scope>} for each of the key's scopes, so
- * {@code hasAuthority('SCOPE_read')} works as for any OAuth2 bearer token. Inject it with
+ * {@code hasAuthority('SCOPE_read')} works as for any OAuth2 bearer token, unless the
+ * application's {@link ClerkApiKeyAuthenticationConverter} grants others. Inject it with
  * {@code @AuthenticationPrincipal ClerkApiKeyPrincipal principal}.
  * <p>
  * Its attributes are {@code sub} (the subject), {@code scope} (the scopes), {@code iat}
@@ -43,14 +44,32 @@ public final class ClerkApiKeyPrincipal implements OAuth2AuthenticatedPrincipal 
 	private final List<GrantedAuthority> authorities;
 
 	/**
-	 * Create the principal of a verified key.
+	 * Create the principal of a verified key, with one {@code SCOPE_<scope>} authority
+	 * per scope of the key.
 	 * @param apiKey the key, as the verifier returned it
 	 */
 	public ClerkApiKeyPrincipal(ApiKey apiKey) {
+		this(apiKey, scopeAuthorities(apiKey));
+	}
+
+	/**
+	 * Create the principal of a verified key with the authorities an application grants
+	 * it, such as roles read from the key's claims: for a
+	 * {@link ClerkApiKeyAuthenticationConverter}.
+	 * @param apiKey the key, as the verifier returned it
+	 * @param authorities the authorities of requests that present the key
+	 */
+	public ClerkApiKeyPrincipal(ApiKey apiKey, Collection<? extends GrantedAuthority> authorities) {
 		Assert.notNull(apiKey, "apiKey must not be null");
+		Assert.notNull(authorities, "authorities must not be null");
 		this.apiKey = apiKey;
 		this.attributes = attributes(apiKey);
-		this.authorities = apiKey.scopes()
+		this.authorities = List.copyOf(authorities);
+	}
+
+	private static List<GrantedAuthority> scopeAuthorities(ApiKey apiKey) {
+		Assert.notNull(apiKey, "apiKey must not be null");
+		return apiKey.scopes()
 			.stream()
 			.<GrantedAuthority>map((scope) -> new SimpleGrantedAuthority(SCOPE_AUTHORITY_PREFIX + scope))
 			.toList();

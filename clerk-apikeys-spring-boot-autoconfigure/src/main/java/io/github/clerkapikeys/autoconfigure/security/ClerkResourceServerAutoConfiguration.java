@@ -1,0 +1,120 @@
+package io.github.clerkapikeys.autoconfigure.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
+
+import io.github.clerkapikeys.autoconfigure.ApiKeyVerifierAutoConfiguration;
+import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
+import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.security.ClerkApiKeyAuthenticationConverter;
+import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
+import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospector;
+import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
+
+/**
+ * Auto-configuration of API keys as the bearer tokens of Spring Security's resource
+ * server, when it is on the class path: an {@link OpaqueTokenIntrospector} (servlet) or a
+ * {@link ReactiveOpaqueTokenIntrospector} (reactive) backed by the verifier, so that
+ * {@code oauth2ResourceServer(o -> o.opaqueToken(withDefaults()))} works with no other
+ * code, and the helper that applies it with the right statuses in one line. The
+ * introspector makes its principals with the application's
+ * {@link ClerkApiKeyAuthenticationConverter} when it defines exactly one.
+ * <p>
+ * It runs after Boot's resource-server auto-configuration, whose opaque-token beans are
+ * made only for {@code spring.security.oauth2.resourceserver.opaquetoken.*}, and before
+ * Boot's security auto-configuration. {@link ClerkWebSecurityAutoConfiguration} adds a
+ * filter chain when the application has none.
+ */
+@AutoConfiguration(after = { ClerkApiKeysAutoConfiguration.class, ApiKeyVerifierAutoConfiguration.class }, afterName = {
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER + "OAuth2ResourceServerAutoConfiguration",
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER + "servlet.OAuth2ResourceServerAutoConfiguration",
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER + "reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER + "web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+		ClerkResourceServerAutoConfiguration.RESOURCE_SERVER
+				+ "web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration" },
+		beforeName = { ClerkWebSecurityAutoConfiguration.SECURITY + "SecurityAutoConfiguration",
+				ClerkWebSecurityAutoConfiguration.SECURITY + "UserDetailsServiceAutoConfiguration",
+				ClerkWebSecurityAutoConfiguration.SECURITY + "ReactiveUserDetailsServiceAutoConfiguration" })
+@ConditionalOnClass(BearerTokenAuthenticationToken.class)
+public final class ClerkResourceServerAutoConfiguration {
+
+	/**
+	 * Package of Spring Boot's resource-server auto-configuration (4.0 and 4.1 name them
+	 * differently).
+	 */
+	static final String RESOURCE_SERVER = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnSingleCandidate(ApiKeyVerifier.class)
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OpaqueTokenIntrospector clerkApiKeyOpaqueTokenIntrospector(ApiKeyVerifier apiKeyVerifier,
+				ObjectProvider<ClerkApiKeyAuthenticationConverter> authenticationConverter) {
+			ClerkApiKeyOpaqueTokenIntrospector introspector = new ClerkApiKeyOpaqueTokenIntrospector(apiKeyVerifier);
+			authenticationConverter.ifUnique(introspector::setAuthenticationConverter);
+			return introspector;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(HttpSecurity.class)
+		static class ResourceServerConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			ClerkApiKeyResourceServer clerkApiKeyResourceServer(OpaqueTokenIntrospector opaqueTokenIntrospector) {
+				return new ClerkApiKeyResourceServer(opaqueTokenIntrospector);
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnSingleCandidate(ReactiveApiKeyVerifier.class)
+	static class ReactiveConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveOpaqueTokenIntrospector reactiveClerkApiKeyOpaqueTokenIntrospector(
+				ReactiveApiKeyVerifier reactiveApiKeyVerifier,
+				ObjectProvider<ClerkApiKeyAuthenticationConverter> authenticationConverter) {
+			ReactiveClerkApiKeyOpaqueTokenIntrospector introspector = new ReactiveClerkApiKeyOpaqueTokenIntrospector(
+					reactiveApiKeyVerifier);
+			authenticationConverter.ifUnique(introspector::setAuthenticationConverter);
+			return introspector;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(ServerHttpSecurity.class)
+		static class ResourceServerConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			ReactiveClerkApiKeyResourceServer reactiveClerkApiKeyResourceServer(
+					ReactiveOpaqueTokenIntrospector reactiveOpaqueTokenIntrospector) {
+				return new ReactiveClerkApiKeyResourceServer(reactiveOpaqueTokenIntrospector);
+			}
+
+		}
+
+	}
+
+}
