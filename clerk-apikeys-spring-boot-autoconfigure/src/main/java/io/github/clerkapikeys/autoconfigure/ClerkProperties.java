@@ -465,6 +465,14 @@ public class ClerkProperties {
 				 */
 				private Duration timeout = Duration.ofMillis(100);
 
+				/**
+				 * Longest a verification waits for another instance that asks Clerk about
+				 * the same key before asking Clerk itself; a fraction of the call
+				 * timeout, since whoever can write to Redis can hold that instance's
+				 * lock.
+				 */
+				private Duration lockWait = Duration.ofMillis(500);
+
 				public boolean isEnabled() {
 					return this.enabled;
 				}
@@ -503,6 +511,14 @@ public class ClerkProperties {
 
 				public void setTimeout(Duration timeout) {
 					this.timeout = timeout;
+				}
+
+				public Duration getLockWait() {
+					return this.lockWait;
+				}
+
+				public void setLockWait(Duration lockWait) {
+					this.lockWait = lockWait;
 				}
 
 			}

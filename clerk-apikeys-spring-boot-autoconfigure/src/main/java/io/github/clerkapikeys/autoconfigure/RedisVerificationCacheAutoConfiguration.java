@@ -16,10 +16,11 @@ import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
 /**
  * Auto-configuration of the verification store's shared level on Redis, when
- * {@code clerk.verify.cache.redis.enabled}: a {@link RedisVerificationLevel} on the
- * application's single reactive Redis connection factory, and the store with it; after
- * Spring Boot's Redis auto-configuration and before
- * {@link ApiKeyVerifierAutoConfiguration}, whose memory-only store then backs off.
+ * {@code clerk.verify.cache.redis.enabled}: a {@link RedisVerificationLevel} with the
+ * settings of the application's single reactive Redis connection factory (its own
+ * connections when that is Lettuce's), and the store with it; after Spring Boot's Redis
+ * auto-configuration and before {@link ApiKeyVerifierAutoConfiguration}, whose
+ * memory-only store then backs off.
  */
 @AutoConfiguration(after = ClerkApiKeysAutoConfiguration.class, before = ApiKeyVerifierAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -46,6 +47,7 @@ public final class RedisVerificationCacheAutoConfiguration {
 				.negativeTtl(redis.getNegativeTtl())
 				.timeout(redis.getTimeout())
 				.lockTtl(properties.getCallTimeout())
+				.lockWait(redis.getLockWait())
 				.build();
 		}
 		catch (ClerkConfigurationException ex) {

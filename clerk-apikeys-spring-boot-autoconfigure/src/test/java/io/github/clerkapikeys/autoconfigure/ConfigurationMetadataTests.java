@@ -45,7 +45,7 @@ class ConfigurationMetadataTests {
 				"clerk.verify.cache.maximum-size", "clerk.verify.cache.stale-if-error",
 				"clerk.verify.cache.redis.enabled", "clerk.verify.cache.redis.key-prefix",
 				"clerk.verify.cache.redis.positive-ttl", "clerk.verify.cache.redis.negative-ttl",
-				"clerk.verify.cache.redis.timeout");
+				"clerk.verify.cache.redis.timeout", "clerk.verify.cache.redis.lock-wait");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank()
@@ -57,6 +57,8 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("clerk.api-url").get("defaultValue").asString())
 			.isEqualTo("https://api.clerk.com/v1");
 		assertThat(properties.get("clerk.verify.cache.positive-ttl").get("defaultValue").asString()).isEqualTo("30s");
+		assertThat(properties.get("clerk.verify.cache.redis.lock-wait").get("defaultValue").asString())
+			.isEqualTo("500ms");
 		assertThat(properties.get("clerk.retry.statuses").get("defaultValue")).hasSize(4);
 	}
 
@@ -72,6 +74,7 @@ class ConfigurationMetadataTests {
 		assertThat(redis.getPositiveTtl()).isEqualTo(RedisVerificationLevel.DEFAULT_POSITIVE_TTL);
 		assertThat(redis.getNegativeTtl()).isEqualTo(RedisVerificationLevel.DEFAULT_NEGATIVE_TTL);
 		assertThat(redis.getTimeout()).isEqualTo(RedisVerificationLevel.DEFAULT_TIMEOUT);
+		assertThat(redis.getLockWait()).isEqualTo(RedisVerificationLevel.DEFAULT_LOCK_WAIT);
 	}
 
 }

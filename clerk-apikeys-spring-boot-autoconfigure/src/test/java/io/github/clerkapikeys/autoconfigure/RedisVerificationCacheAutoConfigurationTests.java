@@ -76,11 +76,14 @@ class RedisVerificationCacheAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.key-prefix=shop:",
 					"clerk.verify.cache.redis.positive-ttl=20s", "clerk.verify.cache.redis.negative-ttl=2s",
-					"clerk.verify.cache.redis.timeout=50ms", "clerk.response-timeout=2s", "clerk.call-timeout=4s")
+					"clerk.verify.cache.redis.timeout=50ms", "clerk.verify.cache.redis.lock-wait=300ms",
+					"clerk.response-timeout=2s", "clerk.call-timeout=4s")
 			.run((context) -> {
 				RedisVerificationLevel redis = context.getBean(RedisVerificationLevel.class);
 				assertThat(redis).hasToString("RedisVerificationLevel[keyPrefix=shop:, positiveTtl=PT20S, "
-						+ "negativeTtl=PT2S, timeout=PT0.05S, lockTtl=PT4S]");
+						+ "negativeTtl=PT2S, timeout=PT0.05S, lockTtl=PT4S, lockWait=PT0.3S]");
+				// Connections of its own, with the settings of the application's.
+				assertThat(redis.hasOwnConnections()).isTrue();
 				assertThat(context.getBean(VerificationStore.class).toString()).contains("sharedLevel=" + redis);
 				awaitUntil(() -> redis.stats().subscriptions() > 0);
 

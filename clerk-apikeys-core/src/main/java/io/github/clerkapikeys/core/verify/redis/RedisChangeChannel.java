@@ -29,10 +29,15 @@ import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
 
 /**
  * How key changes reach every instance: a change is recorded in Redis (the Redis time of
- * the key's latest change, for the positive TTL and a margin) and announced on a channel,
- * {@code <key id>:<Redis time>}. Every instance, this one included, remembers the changes
- * it hears of and tells its listeners; an entry verified before its key's latest change,
- * known here or recorded in Redis, is not current.
+ * the key's latest change, sealed, for the positive TTL and a margin) and announced on a
+ * channel, {@code <key id>:<Redis time>.<seal>}. Every instance, this one included,
+ * remembers the changes it hears of and tells its listeners; an entry verified before its
+ * key's latest change, known here or recorded in Redis, is not current.
+ * <p>
+ * Whoever can write to Redis cannot make an old entry current: a record or announcement
+ * that does not open (see {@link RedisEntrySeals#openChange(String, String)}) is dropped
+ * and counted as rejected, a time more than a minute ahead is taken as a minute ahead,
+ * and comparisons cannot overflow.
  * <p>
  * Announcements are not stored: when the subscription is established, or established
  * again after a disconnection, listeners hear that changes may have been missed.
@@ -53,22 +58,28 @@ final class RedisChangeChannel {
 
 	private static final Log logger = LogFactory.getLog(RedisChangeChannel.class);
 
+	/** Answers the Redis time in microseconds. */
+	private static final RedisScript<Long> TIME = RedisScript.of("""
+			local t = redis.call('TIME')
+			return tonumber(t[1]) * 1000000 + tonumber(t[2])""", Long.class);
+
 	/**
-	 * Records the Redis time of a key's change and announces the key's id with it;
-	 * answers the time.
+	 * Records a key's sealed change for ARGV[2] ms and announces ARGV[3] on the channel.
 	 */
 	private static final RedisScript<Long> CHANGE = RedisScript.of("""
-			local t = redis.call('TIME')
-			local now = string.format('%.0f', tonumber(t[1]) * 1000000 + tonumber(t[2]))
-			redis.call('SET', KEYS[1], now, 'PX', ARGV[3])
-			redis.call('PUBLISH', ARGV[1], ARGV[2] .. ':' .. now)
-			return tonumber(now)""", Long.class);
+			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+			redis.call('PUBLISH', ARGV[3], ARGV[4])
+			return 1""", Long.class);
 
 	private final ReactiveRedisConnectionFactory connectionFactory;
 
 	private final ReactiveStringRedisTemplate redis;
 
 	private final RedisHealth health;
+
+	private final RedisEntrySeals seals;
+
+	private final RedisEntries entries;
 
 	private final String prefix;
 
@@ -92,10 +103,12 @@ final class RedisChangeChannel {
 	private @Nullable Disposable subscription;
 
 	RedisChangeChannel(ReactiveRedisConnectionFactory connectionFactory, ReactiveStringRedisTemplate redis,
-			RedisHealth health, String prefix, Duration positiveTtl) {
+			RedisHealth health, RedisEntrySeals seals, RedisEntries entries, String prefix, Duration positiveTtl) {
 		this.connectionFactory = connectionFactory;
 		this.redis = redis;
 		this.health = health;
+		this.seals = seals;
+		this.entries = entries;
 		this.prefix = prefix;
 		this.positiveTtl = positiveTtl;
 		this.known = Caffeine.newBuilder()
@@ -129,13 +142,33 @@ final class RedisChangeChannel {
 		if (latest != null && verifiedBefore(entry, latest)) {
 			return Mono.just(false);
 		}
-		return this.health.call(this.redis.opsForValue().get(recordName(keyId)))
-			.map((changedAt) -> !verifiedBefore(entry, parseLong(changedAt)))
-			.defaultIfEmpty(true);
+		String recordName = recordName(keyId);
+		return this.health.call(RedisEntries.boundedGet(this.redis, recordName)).flatMap((record) -> {
+			long changedAt = this.seals.openChange(keyId, record);
+			if (changedAt < 0) {
+				// Forged, altered or too long: as if there were no record.
+				return this.entries.<Boolean>drop(recordName).defaultIfEmpty(true);
+			}
+			return Mono.just(!verifiedBefore(entry, clamped(changedAt)));
+		}).defaultIfEmpty(true);
 	}
 
+	/**
+	 * Return whether {@code entry} was verified before a change at {@code changedAt},
+	 * within the clock margin; both are times of zero or more, clamped, so this cannot
+	 * overflow.
+	 */
 	private static boolean verifiedBefore(RedisEntry entry, long changedAt) {
-		return entry.verifiedAt() <= changedAt + CLOCK_MARGIN_MICROS;
+		return entry.verifiedAt() - CLOCK_MARGIN_MICROS <= changedAt;
+	}
+
+	/**
+	 * Return {@code changedAt}, a time of zero or more, or this instance's time plus the
+	 * change margin if it is later: a change in the future would keep the key from being
+	 * shared for as long as it is remembered.
+	 */
+	private static long clamped(long changedAt) {
+		return Math.min(changedAt, RedisEntry.nowMicros() + CHANGE_MARGIN.toNanos() / 1000);
 	}
 
 	/**
@@ -150,9 +183,14 @@ final class RedisChangeChannel {
 		// The local clock stands in for Redis's until Redis answers.
 		remember(keyId, RedisEntry.nowMicros());
 		Duration memory = this.positiveTtl.plus(CHANGE_MARGIN);
-		Mono<Long> change = Mono.defer(() -> this.health.call(this.redis
-			.execute(CHANGE, List.of(recordName(keyId)), List.of(channel(), keyId, Long.toString(memory.toMillis())))
-			.next()));
+		Mono<Long> change = Mono.defer(() -> this.health.call(this.redis.execute(TIME).next())).flatMap((time) -> {
+			String sealed = this.seals.sealChange(keyId, time);
+			return this.health.call(this.redis
+				.execute(CHANGE, List.of(recordName(keyId)),
+						List.of(sealed, Long.toString(memory.toMillis()), channel(), keyId + ":" + sealed))
+				.next()
+				.thenReturn(time));
+		});
 		return change
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
 				.maxBackoff(Duration.ofSeconds(2))
@@ -171,7 +209,7 @@ final class RedisChangeChannel {
 	}
 
 	private void remember(String keyId, long changedAt) {
-		this.known.asMap().merge(keyId, changedAt, Math::max);
+		this.known.asMap().merge(keyId, clamped(changedAt), Math::max);
 	}
 
 	/**
@@ -222,29 +260,26 @@ final class RedisChangeChannel {
 	}
 
 	/**
-	 * Take an announcement, {@code <key id>:<Redis time>}: remember the change and tell
-	 * the listeners. Nothing it holds may end the subscription.
+	 * Take an announcement, {@code <key id>:<Redis time>.<seal>}: remember the change and
+	 * tell the listeners; one that does not open is dropped and counted as rejected.
+	 * Nothing it holds may end the subscription.
 	 */
-	private void received(String announcement) {
+	void received(String announcement) {
 		try {
 			int colon = announcement.lastIndexOf(':');
-			String keyId = (colon > 0) ? announcement.substring(0, colon) : announcement;
-			remember(keyId, (colon > 0) ? parseLong(announcement.substring(colon + 1)) : RedisEntry.nowMicros());
+			String keyId = (colon > 0) ? announcement.substring(0, colon) : "";
+			long changedAt = (colon > 0) ? this.seals.openChange(keyId, announcement.substring(colon + 1)) : -1;
+			if (changedAt < 0) {
+				this.entries.rejected();
+				return;
+			}
+			remember(keyId, changedAt);
 			this.listeners.forEach((listener) -> listener.keyChanged(keyId));
 			// Counted once applied, so that a count seen means the change is in effect.
 			this.received.increment();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("An announced API-key change could not be applied: " + ex);
-		}
-	}
-
-	private static long parseLong(String value) {
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			return Long.MAX_VALUE;
 		}
 	}
 

@@ -1,11 +1,16 @@
 package io.github.clerkapikeys.core.verify.redis;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
@@ -20,25 +25,36 @@ import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.TokenType;
 
 /**
- * How verifications are named and sealed in Redis, so that whoever can write to Redis
- * cannot make an instance accept a key.
+ * How verifications and key changes are named, encrypted and sealed in Redis, so that
+ * whoever can write to Redis cannot make an instance accept a key, and whoever can read
+ * it learns nothing about the keys.
  * <p>
- * Two keys are derived from the Clerk secret key with HMAC-SHA256 and a label each; the
+ * Three keys are derived from the Clerk secret key with HMAC-SHA256 and a label each; the
  * Clerk secret key itself never leaves the process. An entry's name is the HMAC of the
  * API key secret under the first (so neither the secret nor a plain hash of it is in
- * Redis); its value is a JSON payload sealed with the HMAC, under the second, of the
- * entry's name and the payload (so an entry can be neither forged nor moved to another
- * secret's name). The payload holds the token type, the key as Clerk described it,
- * without its secret, when it was verified and until when it may be used; an entry opens
- * only as the type it was sealed for.
+ * Redis). Its value is a JSON payload encrypted with AES-256-GCM under the second, with a
+ * random nonce and the entry's name and token type as associated data: the payload (the
+ * key as Clerk described it, without its secret, when it was verified and until when it
+ * may be used) is not readable in Redis, and GCM's tag makes sure an entry can be neither
+ * forged, altered, nor moved to another secret's name or another token type. Key changes,
+ * recorded and announced, are sealed with the HMAC, under the third, of the key's id and
+ * the time of the change.
  */
 final class RedisEntrySeals {
 
-	private static final String FORMAT = "v1";
+	private static final String FORMAT = "v2";
 
 	private static final String HMAC = "HmacSHA256";
 
+	private static final String AES_GCM = "AES/GCM/NoPadding";
+
+	private static final int NONCE_BYTES = 12;
+
+	private static final int TAG_BITS = 128;
+
 	private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DateTimeFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
@@ -52,11 +68,18 @@ final class RedisEntrySeals {
 
 	private final ThreadLocal<Mac> seals;
 
+	private final SecretKeySpec contentKey;
+
+	private final ThreadLocal<Cipher> ciphers;
+
 	RedisEntrySeals(String clerkSecretKey) {
-		byte[] nameKey = hmac(clerkSecretKey.getBytes(StandardCharsets.UTF_8), "clerk-apikeys redis entry names");
-		byte[] sealKey = hmac(clerkSecretKey.getBytes(StandardCharsets.UTF_8), "clerk-apikeys redis entry seals");
+		byte[] secretKey = clerkSecretKey.getBytes(StandardCharsets.UTF_8);
+		byte[] nameKey = hmac(secretKey, "clerk-apikeys redis entry names");
+		byte[] sealKey = hmac(secretKey, "clerk-apikeys redis change seals");
+		this.contentKey = new SecretKeySpec(hmac(secretKey, "clerk-apikeys redis entry contents"), "AES");
 		this.names = ThreadLocal.withInitial(() -> mac(nameKey));
 		this.seals = ThreadLocal.withInitial(() -> mac(sealKey));
+		this.ciphers = ThreadLocal.withInitial(RedisEntrySeals::cipher);
 	}
 
 	/**
@@ -81,8 +104,26 @@ final class RedisEntrySeals {
 			described.remove("secret");
 			payload.set("key", described);
 		}
-		String json = JSON.writeValueAsString(payload);
-		return FORMAT + "." + BASE64.encodeToString(seal(entryName, json)) + "." + json;
+		return encrypt(entryName, entry.type(), JSON.writeValueAsString(payload));
+	}
+
+	/**
+	 * Return {@code json} encrypted for {@code entryName} and {@code type}, as stored.
+	 */
+	String encrypt(String entryName, TokenType type, String json) {
+		byte[] nonce = new byte[NONCE_BYTES];
+		RANDOM.nextBytes(nonce);
+		try {
+			Cipher cipher = this.ciphers.get();
+			cipher.init(Cipher.ENCRYPT_MODE, this.contentKey, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.updateAAD(associatedData(entryName, type));
+			byte[] sealed = cipher.doFinal(json.getBytes(StandardCharsets.UTF_8));
+			return FORMAT + "." + BASE64
+				.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM failed", ex);
+		}
 	}
 
 	/**
@@ -91,20 +132,8 @@ final class RedisEntrySeals {
 	 * type: forged, altered, moved from another name, or unreadable.
 	 */
 	@Nullable RedisEntry open(String entryName, TokenType type, String value) {
-		int first = value.indexOf('.');
-		int second = (first < 0) ? -1 : value.indexOf('.', first + 1);
-		if (second < 0 || !FORMAT.equals(value.substring(0, first))) {
-			return null;
-		}
-		byte[] seal;
-		try {
-			seal = Base64.getUrlDecoder().decode(value.substring(first + 1, second));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-		String json = value.substring(second + 1);
-		if (!MessageDigest.isEqual(seal, seal(entryName, json))) {
+		String json = decrypt(entryName, type, value);
+		if (json == null) {
 			return null;
 		}
 		try {
@@ -121,14 +150,81 @@ final class RedisEntrySeals {
 		}
 	}
 
+	private @Nullable String decrypt(String entryName, TokenType type, String value) {
+		if (!value.startsWith(FORMAT + ".")) {
+			return null;
+		}
+		byte[] sealed;
+		try {
+			sealed = Base64.getUrlDecoder().decode(value.substring(FORMAT.length() + 1));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+			return null;
+		}
+		try {
+			Cipher cipher = this.ciphers.get();
+			cipher.init(Cipher.DECRYPT_MODE, this.contentKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+			cipher.updateAAD(associatedData(entryName, type));
+			return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
+		}
+		catch (AEADBadTagException ex) {
+			return null;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM failed", ex);
+		}
+	}
+
+	private static byte[] associatedData(String entryName, TokenType type) {
+		return (type.id() + "\n" + entryName).getBytes(StandardCharsets.UTF_8);
+	}
+
 	/**
-	 * Return the seal of {@code json} under {@code entryName}.
+	 * Return the sealed form of a change of the key with this id at {@code changedAt}:
+	 * {@code <time>.<seal>}, as recorded and announced.
 	 */
-	byte[] seal(String entryName, String json) {
+	String sealChange(String keyId, long changedAt) {
+		return changedAt + "." + BASE64.encodeToString(changeSeal(keyId, Long.toString(changedAt)));
+	}
+
+	/**
+	 * Return the time of the change of the key with this id sealed in {@code sealed}, or
+	 * {@code -1} when it was not sealed by an instance with the same Clerk secret key for
+	 * this key, or holds no time of zero or more.
+	 */
+	long openChange(String keyId, String sealed) {
+		int dot = sealed.indexOf('.');
+		if (dot <= 0) {
+			return -1;
+		}
+		String time = sealed.substring(0, dot);
+		byte[] seal;
+		try {
+			seal = Base64.getUrlDecoder().decode(sealed.substring(dot + 1));
+		}
+		catch (IllegalArgumentException ex) {
+			return -1;
+		}
+		if (!MessageDigest.isEqual(seal, changeSeal(keyId, time))) {
+			return -1;
+		}
+		try {
+			long changedAt = Long.parseLong(time);
+			return (changedAt >= 0) ? changedAt : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private byte[] changeSeal(String keyId, String time) {
 		Mac mac = this.seals.get();
-		mac.update(entryName.getBytes(StandardCharsets.UTF_8));
+		mac.update(keyId.getBytes(StandardCharsets.UTF_8));
 		mac.update((byte) '\n');
-		return mac.doFinal(json.getBytes(StandardCharsets.UTF_8));
+		return mac.doFinal(time.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static byte[] hmac(byte[] key, String label) {
@@ -143,6 +239,15 @@ final class RedisEntrySeals {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
+		}
+	}
+
+	private static Cipher cipher() {
+		try {
+			return Cipher.getInstance(AES_GCM);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES/GCM/NoPadding is missing from this JVM", ex);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.github.clerkapikeys.core.verify.redis;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
@@ -12,8 +13,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Whether Redis may be used now, and every Redis operation through it: within the
  * timeout, a failure counted, turned into a {@link RedisUnavailable} and followed by a
- * second in which verifications leave Redis alone. One warning is logged when Redis stops
- * answering, one line when it answers again.
+ * second in which verifications leave Redis alone, and the level's connection replaced
+ * (at most once a second), so that a stuck connection does not stay stuck. One warning is
+ * logged when Redis stops answering, one line when it answers again.
  */
 final class RedisHealth {
 
@@ -36,8 +38,19 @@ final class RedisHealth {
 
 	private final LongAdder errors = new LongAdder();
 
-	RedisHealth(Duration timeout) {
+	private final Runnable replaceConnection;
+
+	private final AtomicLong replacedAt = new AtomicLong(System.nanoTime() - BACK_OFF.toNanos());
+
+	/**
+	 * Create the health of a connection.
+	 * @param timeout the longest a Redis operation may take
+	 * @param replaceConnection closes the connection, so that the next operation opens a
+	 * new one; run on a thread that may block
+	 */
+	RedisHealth(Duration timeout, Runnable replaceConnection) {
 		this.timeout = timeout;
+		this.replaceConnection = replaceConnection;
 	}
 
 	/**
@@ -75,11 +88,25 @@ final class RedisHealth {
 	 */
 	void failed(Throwable failure) {
 		this.errors.increment();
-		this.leftAloneUntil = System.nanoTime() + BACK_OFF.toNanos();
+		long now = System.nanoTime();
+		this.leftAloneUntil = now + BACK_OFF.toNanos();
+		long replaced = this.replacedAt.get();
+		if (now - replaced >= BACK_OFF.toNanos() && this.replacedAt.compareAndSet(replaced, now)) {
+			Schedulers.boundedElastic().schedule(this::replaceConnection);
+		}
 		if (this.degraded.compareAndSet(false, true)) {
 			logger.warn("Redis cannot be used for API-key verifications (" + failure.getClass().getSimpleName() + ": "
 					+ failure.getMessage() + "); verifying with Clerk and the in-memory cache until it "
 					+ "answers again");
+		}
+	}
+
+	private void replaceConnection() {
+		try {
+			this.replaceConnection.run();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("The Redis connection for API-key verifications could not be closed", ex);
 		}
 	}
 

@@ -14,8 +14,10 @@ import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
 /**
  * The lock that one instance holds while it asks Clerk about a secret, so that the others
  * wait for its answer instead of asking too: taken with a random token for the lock TTL
- * at most, released only by its holder. A lock without a time to live, or a longer one
- * than this library sets, is not this library's: it is not waited for.
+ * at most, released only by its holder. The others wait for the lock wait at most, a
+ * fraction of the lock TTL, then ask Clerk themselves: whoever can write to Redis can
+ * hold a lock, but never a request for longer than that. A lock without a time to live,
+ * or a longer one than this library sets, is not this library's: it is not waited for.
  */
 final class RedisLock {
 
@@ -38,10 +40,15 @@ final class RedisLock {
 
 	/**
 	 * Answers the time to live of a lock in milliseconds (negative: none, or no expiry),
-	 * a bar, and the entry it guards if any.
+	 * a bar, and the entry it guards if any: {@code !} when it is longer than ARGV[1]
+	 * bytes or not a string, as {@link RedisEntries#BOUNDED_GET} answers.
 	 */
 	private static final RedisScript<String> POLL = RedisScript.of("""
-			return tostring(redis.call('PTTL', KEYS[2])) .. '|' .. (redis.call('GET', KEYS[1]) or '')""", String.class);
+			local ttl = tostring(redis.call('PTTL', KEYS[2])) .. '|'
+			local kind = redis.call('TYPE', KEYS[1])['ok']
+			if kind == 'none' then return ttl end
+			if kind ~= 'string' or redis.call('STRLEN', KEYS[1]) > tonumber(ARGV[1]) then return ttl .. '!' end
+			return ttl .. redis.call('GET', KEYS[1])""", String.class);
 
 	/** The pause after the first empty poll; each next one is twice as long. */
 	private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
@@ -55,10 +62,13 @@ final class RedisLock {
 
 	private final Duration ttl;
 
-	RedisLock(ReactiveStringRedisTemplate redis, RedisHealth health, Duration ttl) {
+	private final Duration wait;
+
+	RedisLock(ReactiveStringRedisTemplate redis, RedisHealth health, Duration ttl, Duration wait) {
 		this.redis = redis;
 		this.health = health;
 		this.ttl = ttl;
+		this.wait = wait;
 	}
 
 	/**
@@ -86,14 +96,14 @@ final class RedisLock {
 
 	/**
 	 * Wait for the value that the holder of the lock {@code name} stores under
-	 * {@code entryName}, for as long as it holds the lock and the lock TTL at most.
+	 * {@code entryName}, for as long as it holds the lock and the lock wait at most.
 	 * @return the value, or empty when none came
 	 * @throws RedisUnavailable (as an error) when Redis cannot be asked
 	 */
 	Mono<String> awaitValue(String entryName, String name) {
-		Mono<Optional<String>> poll = Mono
-			.defer(() -> this.health.call(this.redis.execute(POLL, List.of(entryName, name), List.of()).next()))
-			.flatMap((reply) -> {
+		Mono<Optional<String>> poll = Mono.defer(() -> this.health.call(this.redis
+			.execute(POLL, List.of(entryName, name), List.of(Integer.toString(RedisEntries.MAX_VALUE_LENGTH)))
+			.next())).flatMap((reply) -> {
 				int bar = reply.indexOf('|');
 				long lockTtl = parseLong(reply.substring(0, bar));
 				String value = reply.substring(bar + 1);
@@ -103,7 +113,7 @@ final class RedisLock {
 				// Still held by an instance asking Clerk: poll again.
 				return (lockTtl > 0 && lockTtl <= this.ttl.toMillis()) ? Mono.empty() : Mono.just(Optional.empty());
 			});
-		return pollWhileEmpty(poll, this.ttl).flatMap(Mono::justOrEmpty);
+		return pollWhileEmpty(poll, this.wait).flatMap(Mono::justOrEmpty);
 	}
 
 	/**

@@ -1,11 +1,9 @@
 package io.github.clerkapikeys.core.verify.redis;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
@@ -27,11 +25,16 @@ import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
  * <li><b>Once for all instances.</b> A verification is stored once, for the positive TTL
  * (never past the key's own expiration) or the negative TTL. When several instances miss
  * the same secret at once, one asks Clerk and the others wait for its answer, up to the
- * {@link Builder#lockTtl(Duration) lock TTL}.</li>
- * <li><b>Not forgeable through Redis.</b> Entries are named by the token type and an HMAC
- * of the secret, and sealed with an HMAC of their name and content (the type included),
- * both under keys derived from the Clerk secret key; an entry that does not open is
- * ignored, counted as rejected, and the key verified with Clerk.</li>
+ * {@link Builder#lockWait(Duration) lock wait}, then ask Clerk themselves.</li>
+ * <li><b>Neither forgeable nor readable through Redis.</b> Entries are named by the token
+ * type and an HMAC of the secret, and their content is encrypted with AES-GCM, bound to
+ * their name and type, both under keys derived from the Clerk secret key; key changes are
+ * sealed with an HMAC under a third. An entry, change record or announcement that does
+ * not open is ignored, counted as rejected, and the key verified with Clerk.</li>
+ * <li><b>Bounded.</b> Values longer than a few kilobytes are never read: they are counted
+ * as rejected and deleted. Given a {@code LettuceConnectionFactory}, the level makes its
+ * own with the same settings, so that its trouble never stalls the application's other
+ * Redis use, and replaces its connection after a failure.</li>
  * <li><b>Changes everywhere at once.</b> When a key is updated, revoked or deleted
  * through any instance, or {@link VerificationStore#keyChanged(String) declared changed},
  * the change is recorded in Redis and announced on a channel; every instance's memory
@@ -67,15 +70,16 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 */
 	public static final Duration DEFAULT_LOCK_TTL = Duration.ofSeconds(10);
 
-	private final String keyPrefix;
+	/**
+	 * How long an instance waits for another one's answer before asking Clerk itself, by
+	 * default.
+	 */
+	public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMillis(500);
 
-	private final Duration positiveTtl;
+	/** What {@link #toString()} answers: the settings, no secret. */
+	private final String description;
 
-	private final Duration negativeTtl;
-
-	private final Duration timeout;
-
-	private final Duration lockTtl;
+	private final RedisConnections connections;
 
 	private final RedisHealth health;
 
@@ -91,26 +95,28 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 
 	private RedisVerificationLevel(Builder builder) {
 		builder.check();
-		this.keyPrefix = builder.keyPrefix;
-		this.positiveTtl = builder.positiveTtl;
-		this.negativeTtl = builder.negativeTtl;
-		this.timeout = builder.timeout;
-		this.lockTtl = builder.lockTtl;
-		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(builder.connectionFactory);
-		this.health = new RedisHealth(builder.timeout);
-		this.entries = new RedisEntries(builder.keyPrefix, new RedisEntrySeals(builder.clerkSecretKey), redis,
-				this.health);
-		this.lock = new RedisLock(redis, this.health, builder.lockTtl);
-		this.changes = new RedisChangeChannel(builder.connectionFactory, redis, this.health, builder.keyPrefix,
-				builder.positiveTtl);
+		this.description = "RedisVerificationLevel[keyPrefix=" + builder.keyPrefix + ", positiveTtl="
+				+ builder.positiveTtl + ", negativeTtl=" + builder.negativeTtl + ", timeout=" + builder.timeout
+				+ ", lockTtl=" + builder.lockTtl + ", lockWait=" + builder.lockWait + "]";
+		this.connections = RedisConnections.from(builder.connectionFactory);
+		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(this.connections.factory());
+		this.health = new RedisHealth(builder.timeout, this.connections::replace);
+		RedisEntrySeals seals = new RedisEntrySeals(builder.clerkSecretKey);
+		this.entries = new RedisEntries(builder.keyPrefix, seals, redis, this.health, builder.positiveTtl,
+				builder.negativeTtl);
+		this.lock = new RedisLock(redis, this.health, builder.lockTtl, builder.lockWait);
+		this.changes = new RedisChangeChannel(this.connections.factory(), redis, this.health, seals, this.entries,
+				builder.keyPrefix, builder.positiveTtl);
 	}
 
 	/**
 	 * Start building a Redis level on the given connections, for an application whose
 	 * instances share {@code clerkSecretKey}.
-	 * @param connectionFactory the application's reactive Redis connections (Lettuce)
-	 * @param clerkSecretKey the Clerk secret key, from which the keys that name and seal
-	 * entries are derived; it is neither stored nor sent
+	 * @param connectionFactory the application's reactive Redis connections: from a
+	 * {@code LettuceConnectionFactory}, the level makes its own with the same settings,
+	 * and closes them when closed; any other is used as it is
+	 * @param clerkSecretKey the Clerk secret key, from which the keys that name, encrypt
+	 * and seal entries and changes are derived; it is neither stored nor sent
 	 * @return a new builder
 	 */
 	public static Builder builder(ReactiveRedisConnectionFactory connectionFactory, String clerkSecretKey) {
@@ -144,10 +150,10 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 * time left and is current.
 	 */
 	private Mono<SharedVerification> usable(TokenType type, String name, String value) {
-		RedisEntry entry = this.entries.open(name, type, value);
-		if (entry == null) {
-			return Mono.empty();
-		}
+		return this.entries.open(name, type, value).flatMap((entry) -> usable(entry));
+	}
+
+	private Mono<SharedVerification> usable(RedisEntry entry) {
 		Duration remaining = Duration.ofNanos((entry.notAfter() - RedisEntry.nowMicros()) * 1000);
 		if (remaining.isNegative() || remaining.isZero()) {
 			return Mono.empty();
@@ -171,7 +177,7 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 				this.misses.increment();
 				return clerk;
 			})
-				.flatMap((key) -> store(type, name, key.orElse(null), attempt.redisTime())
+				.flatMap((key) -> this.entries.store(type, name, key.orElse(null), attempt.redisTime())
 					.thenReturn(SharedVerification.fromClerk(key)));
 			if (attempt.taken()) {
 				// Another instance may have stored its answer just before the lock was
@@ -182,24 +188,6 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 				.flatMap((value) -> usable(type, name, value))
 				.switchIfEmpty(asked);
 		});
-	}
-
-	private Mono<Void> store(TokenType type, String name, @Nullable ApiKey key, long verifiedAt) {
-		Duration ttl = this.negativeTtl;
-		Instant now = Instant.now();
-		ApiKey valid = (key != null && key.isValidAt(now)) ? key : null;
-		if (valid != null) {
-			ttl = this.positiveTtl;
-			Instant expiration = valid.expiration();
-			if (expiration != null && Duration.between(now, expiration).compareTo(ttl) < 0) {
-				ttl = Duration.between(now, expiration);
-			}
-		}
-		if (ttl.toMillis() <= 0) {
-			return Mono.empty();
-		}
-		long notAfter = verifiedAt + ttl.toNanos() / 1000;
-		return this.entries.write(name, new RedisEntry(type, valid, verifiedAt, notAfter), ttl);
 	}
 
 	/**
@@ -232,22 +220,32 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 * @return the figures
 	 */
 	public Stats stats() {
-		return new Stats(this.hits.sum(), this.misses.sum(), this.health.errors(), this.entries.rejected(),
+		return new Stats(this.hits.sum(), this.misses.sum(), this.health.errors(), this.entries.rejectedCount(),
 				this.changes.announced(), this.changes.received(), this.changes.subscriptions());
 	}
 
 	/**
-	 * End the subscription to changes.
+	 * Return whether the level uses Redis connections of its own, made with the settings
+	 * of the application's.
+	 * @return whether the connections are the level's own
+	 */
+	public boolean hasOwnConnections() {
+		return this.connections.isOwn();
+	}
+
+	/**
+	 * End the subscription to changes, and close the level's own connections (never the
+	 * application's).
 	 */
 	@Override
 	public void close() {
 		this.changes.close();
+		this.connections.close();
 	}
 
 	@Override
 	public String toString() {
-		return "RedisVerificationLevel[keyPrefix=" + this.keyPrefix + ", positiveTtl=" + this.positiveTtl
-				+ ", negativeTtl=" + this.negativeTtl + ", timeout=" + this.timeout + ", lockTtl=" + this.lockTtl + "]";
+		return this.description;
 	}
 
 	/**
@@ -258,8 +256,8 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 * skipped while it is unavailable included)
 	 * @param errors Redis operations that failed or timed out, subscription attempts
 	 * included
-	 * @param rejected entries ignored because they did not open: forged, altered, moved
-	 * or unreadable
+	 * @param rejected entries, change records and announcements ignored because they did
+	 * not open (forged, altered, moved or unreadable) or were too long
 	 * @param announced key changes announced by this instance
 	 * @param received key changes announced by any instance, this one included
 	 * @param subscriptions times the subscription to changes was established (again),
@@ -288,6 +286,8 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		private Duration timeout = DEFAULT_TIMEOUT;
 
 		private Duration lockTtl = DEFAULT_LOCK_TTL;
+
+		private Duration lockWait = DEFAULT_LOCK_WAIT;
 
 		private Builder(ReactiveRedisConnectionFactory connectionFactory, String clerkSecretKey) {
 			this.connectionFactory = connectionFactory;
@@ -340,13 +340,26 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 
 		/**
 		 * Set how long one instance may ask Clerk for the others when several miss the
-		 * same secret at once; they wait that long at most, then ask Clerk themselves.
-		 * Set it to the client's call timeout.
+		 * same secret at once. Set it to the client's call timeout.
 		 * @param lockTtl a positive duration
 		 * @return this builder
 		 */
 		public Builder lockTtl(Duration lockTtl) {
 			this.lockTtl = lockTtl;
+			return this;
+		}
+
+		/**
+		 * Set how long an instance waits for the answer of another one that asks Clerk
+		 * about the same secret, before asking Clerk itself. Whoever can write to Redis
+		 * can hold the lock: this bounds what it costs a request (and, with the blocking
+		 * verifier, a servlet thread). Concurrent verifications of one secret in one
+		 * instance share one wait.
+		 * @param lockWait a positive duration, a fraction of the lock TTL
+		 * @return this builder
+		 */
+		public Builder lockWait(Duration lockWait) {
+			this.lockWait = lockWait;
 			return this;
 		}
 
@@ -364,30 +377,13 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 			if (this.connectionFactory == null) {
 				throw new ClerkConfigurationException("connectionFactory", "connectionFactory must not be null");
 			}
-			checkNotBlank("clerkSecretKey", this.clerkSecretKey);
-			checkNotBlank("keyPrefix", this.keyPrefix);
-			checkZeroOrMore("positiveTtl", this.positiveTtl);
-			checkZeroOrMore("negativeTtl", this.negativeTtl);
-			checkPositive("timeout", this.timeout);
-			checkPositive("lockTtl", this.lockTtl);
-		}
-
-		private static void checkNotBlank(String setting, @Nullable String value) {
-			if (value == null || value.isBlank()) {
-				throw new ClerkConfigurationException(setting, setting + " must not be blank");
-			}
-		}
-
-		private static void checkZeroOrMore(String setting, @Nullable Duration value) {
-			if (value == null || value.isNegative()) {
-				throw new ClerkConfigurationException(setting, setting + " must be zero or more");
-			}
-		}
-
-		private static void checkPositive(String setting, @Nullable Duration value) {
-			if (value == null || value.isNegative() || value.isZero()) {
-				throw new ClerkConfigurationException(setting, setting + " must be positive");
-			}
+			RedisSettings.checkNotBlank("clerkSecretKey", this.clerkSecretKey);
+			RedisSettings.checkNotBlank("keyPrefix", this.keyPrefix);
+			RedisSettings.checkZeroOrMore("positiveTtl", this.positiveTtl);
+			RedisSettings.checkZeroOrMore("negativeTtl", this.negativeTtl);
+			RedisSettings.checkPositive("timeout", this.timeout);
+			RedisSettings.checkPositive("lockTtl", this.lockTtl);
+			RedisSettings.checkPositive("lockWait", this.lockWait);
 		}
 
 	}

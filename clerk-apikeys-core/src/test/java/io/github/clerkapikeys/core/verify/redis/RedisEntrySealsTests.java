@@ -1,6 +1,8 @@
 package io.github.clerkapikeys.core.verify.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Entries on Redis open only where and as what they were sealed: under the same Clerk
- * secret key, for the same name and token type, unaltered.
+ * secret key, for the same name and token type, unaltered; their content is not readable;
+ * key changes open only for their key, with the time they were sealed with.
  */
 class RedisEntrySealsTests {
 
@@ -36,7 +39,20 @@ class RedisEntrySealsTests {
 		assertThat(opened.key().secret()).isNull();
 		assertThat(opened.verifiedAt()).isEqualTo(1_000_000L);
 		assertThat(opened.notAfter()).isEqualTo(31_000_000L);
-		assertThat(value).contains("\"type\":\"api-key\"").doesNotContain(ClerkFixtures.KEY_SECRET);
+		assertThat(value).startsWith("v2.").doesNotContain(ClerkFixtures.KEY_SECRET);
+	}
+
+	@Test
+	void anEntryHoldsNothingOfTheKeyInClear() {
+		String value = this.seals.seal("v:api-key:{a}", this.entry);
+		String decoded = new String(Base64.getUrlDecoder().decode(value.substring(3)), StandardCharsets.ISO_8859_1);
+
+		for (String text : List.of(value, decoded)) {
+			assertThat(text).doesNotContain(KEY_ID, ClerkFixtures.SUBJECT, "\"read\"", "\"write\"", "platform",
+					"\"team\"", "\"api-key\"", "ci-deployer");
+		}
+		// A random nonce each time: equal entries are not equal values.
+		assertThat(this.seals.seal("v:api-key:{a}", this.entry)).isNotEqualTo(value);
 	}
 
 	@Test
@@ -56,20 +72,55 @@ class RedisEntrySealsTests {
 	@Test
 	void aPayloadOfAnotherTokenTypeDoesNotOpenEvenWhenSealed() {
 		String json = "{\"type\":\"m2m-token\",\"at\":1000000,\"until\":31000000}";
-		String value = "v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(this.seals.seal("n", json)) + "."
-				+ json;
+		// Encrypted for an api-key entry, the payload says another type: it does not
+		// open.
+		String relabelled = this.seals.encrypt("n", TokenType.API_KEY, json);
 
-		assertThat(this.seals.open("n", TokenType.API_KEY, value)).isNull();
-		assertThat(this.seals.open("n", TokenType.API_KEY, value.replace("m2m-token", "api-key"))).isNull();
+		assertThat(this.seals.open("n", TokenType.API_KEY, relabelled)).isNull();
+		assertThat(this.seals.open("n", TokenType.API_KEY,
+				this.seals.encrypt("n", TokenType.API_KEY, json.replace("m2m-token", "api-key"))))
+			.isNotNull();
 	}
 
 	@Test
 	void alteredOrUnreadableValuesDoNotOpen() {
 		String value = this.seals.seal("n", this.entry);
+		char last = value.charAt(value.length() - 5);
+		String altered = value.substring(0, value.length() - 5) + ((last == 'A') ? 'B' : 'A')
+				+ value.substring(value.length() - 4);
 
-		assertThat(this.seals.open("n", TokenType.API_KEY, value.replace("31000000", "99000000"))).isNull();
+		assertThat(this.seals.open("n", TokenType.API_KEY, altered)).isNull();
+		assertThat(this.seals.open("n", TokenType.API_KEY, value.substring(0, value.length() - 1))).isNull();
 		assertThat(this.seals.open("n", TokenType.API_KEY, "v1.not-a-seal.{}")).isNull();
+		assertThat(this.seals.open("n", TokenType.API_KEY, "v2.not*base64")).isNull();
+		assertThat(this.seals.open("n", TokenType.API_KEY, "v2.AAAA")).isNull();
+		assertThat(this.seals.open("n", TokenType.API_KEY, "!")).isNull();
 		assertThat(this.seals.open("n", TokenType.API_KEY, "not sealed at all")).isNull();
+	}
+
+	@Test
+	void aChangeOpensOnlyForItsKeyWithItsTime() {
+		String sealed = this.seals.sealChange(KEY_ID, 1_700_000_000_000_000L);
+
+		assertThat(this.seals.openChange(KEY_ID, sealed)).isEqualTo(1_700_000_000_000_000L);
+		assertThat(this.seals.openChange("ak_" + "1".repeat(32), sealed)).isEqualTo(-1);
+		assertThat(new RedisEntrySeals("sk_test_fake_other").openChange(KEY_ID, sealed)).isEqualTo(-1);
+	}
+
+	@Test
+	void forgedOrUnreadableChangesDoNotOpen() {
+		String sealed = this.seals.sealChange(KEY_ID, 1_700_000_000_000_000L);
+		String seal = sealed.substring(sealed.indexOf('.'));
+
+		// Another time under the seal of this one: a later change, or no time at all.
+		assertThat(this.seals.openChange(KEY_ID, "9223372036854775807" + seal)).isEqualTo(-1);
+		assertThat(this.seals.openChange(KEY_ID, "x" + seal)).isEqualTo(-1);
+		assertThat(this.seals.openChange(KEY_ID, "x")).isEqualTo(-1);
+		assertThat(this.seals.openChange(KEY_ID, "1700000000000000")).isEqualTo(-1);
+		assertThat(this.seals.openChange(KEY_ID, "99999999999999999999.AAAA")).isEqualTo(-1);
+		assertThat(this.seals.openChange(KEY_ID, ".")).isEqualTo(-1);
+		// A negative time does not open even when sealed.
+		assertThat(this.seals.openChange(KEY_ID, this.seals.sealChange(KEY_ID, -5))).isEqualTo(-1);
 	}
 
 	@Test

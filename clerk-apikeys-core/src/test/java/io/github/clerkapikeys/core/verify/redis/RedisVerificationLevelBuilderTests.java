@@ -28,6 +28,7 @@ class RedisVerificationLevelBuilderTests {
 		assertNamed("negativeTtl", (builder) -> builder.negativeTtl(Duration.ofSeconds(-1)));
 		assertNamed("timeout", (builder) -> builder.timeout(Duration.ZERO));
 		assertNamed("lockTtl", (builder) -> builder.lockTtl(Duration.ofSeconds(-1)));
+		assertNamed("lockWait", (builder) -> builder.lockWait(Duration.ZERO));
 	}
 
 	@Test
@@ -43,7 +44,7 @@ class RedisVerificationLevelBuilderTests {
 
 		assertThat(level.toString()).doesNotContain(CLERK_SECRET_KEY)
 			.isEqualTo("RedisVerificationLevel[keyPrefix=clerk:apikeys:, positiveTtl=PT30S, negativeTtl=PT5S, "
-					+ "timeout=PT0.1S, lockTtl=PT10S]");
+					+ "timeout=PT0.1S, lockTtl=PT10S, lockWait=PT0.5S]");
 		assertThatExceptionOfType(ClerkConfigurationException.class).isThrownBy(
 				() -> RedisVerificationLevel.builder(this.connections, CLERK_SECRET_KEY).timeout(Duration.ZERO).build())
 			.withMessageNotContaining(CLERK_SECRET_KEY);

@@ -191,6 +191,148 @@ class RedisVerificationLevelTests {
 	}
 
 	@Test
+	void aPoisonedAnnouncementAndARestoredEntryDoNotExtendARevocation() {
+		stubRevocable(secret(0), keyId(0));
+		for (Instance instance : this.instances) {
+			assertThat(instance.verify(secret(0))).isPresent();
+		}
+		List<Long> hits = this.instances.stream().map((instance) -> instance.redis.stats().hits()).toList();
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		String copied = this.redis.opsForValue().get(name);
+		// Before the revoke, whoever can write to Redis announces changes with times that
+		// are not times, or far in the future, and records one.
+		this.redis.convertAndSend("clerk:apikeys:changes", keyId(0) + ":x");
+		this.redis.convertAndSend("clerk:apikeys:changes", keyId(0) + ":99999999999999999999");
+		this.redis.convertAndSend("clerk:apikeys:changes", keyId(0) + ":9223372036854775807.AAAA");
+		this.redis.opsForValue().set("clerk:apikeys:c:" + keyId(0), "9223372036854775807");
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().rejected() == 3));
+
+		this.instances.get(0).client.revokeApiKey(keyId(0), "leaked");
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
+		// Then deletes the change record and puts the result verified before the revoke
+		// back.
+		this.redis.delete("clerk:apikeys:c:" + keyId(0));
+		this.redis.opsForValue().set(name, copied, Duration.ofSeconds(30));
+		clerk.resetRequests();
+
+		// Refused at once by every instance, the revoking one included: the first asks
+		// Clerk instead of using the restored entry, the others share its refusal.
+		for (Instance instance : this.instances) {
+			assertThat(instance.verify(secret(0))).isEmpty();
+		}
+		assertThat(verifyCalls()).isOne();
+		// The forged announcements changed nothing: only the revoke was received.
+		assertThat(this.instances).allSatisfy((instance) -> {
+			assertThat(instance.redis.stats().received()).isOne();
+			assertThat(instance.redis.stats().rejected()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void aForgedChangeRecordIsDroppedAndCounted() {
+		stubValid(secret(0), keyId(0));
+		assertThat(this.instances.get(0).verify(secret(0))).isPresent();
+		String record = "clerk:apikeys:c:" + keyId(0);
+		this.redis.opsForValue().set(record, "99999999999999999999.AAAA", Duration.ofSeconds(60));
+
+		assertThat(this.instances.get(1).verify(secret(0))).isPresent();
+
+		assertThat(this.instances.get(1).redis.stats().rejected()).isOne();
+		assertThat(this.instances.get(1).redis.stats().hits()).isOne();
+		assertThat(this.redis.hasKey(record)).isFalse();
+		assertThat(verifyCalls()).isOne();
+	}
+
+	@Test
+	void anOversizedValueIsRefusedOnceAndRedisIsUsedAgainAfterIt() {
+		stubValid(secret(0), keyId(0));
+		assertThat(this.instances.get(0).verify(secret(0))).isPresent();
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		// Four times the bound: never read by an instance.
+		this.redis.opsForValue().set(name, "x".repeat(4 * RedisEntries.MAX_VALUE_LENGTH), Duration.ofSeconds(30));
+
+		assertThat(this.instances.get(1).verify(secret(0))).isPresent();
+
+		assertThat(this.instances.get(1).redis.stats().rejected()).isOne();
+		assertThat(this.instances.get(1).redis.stats().errors()).isZero();
+		assertThat(verifyCalls()).isEqualTo(2);
+		// Deleted, then filled again with the answer from Clerk: the next instance hits.
+		assertThat(this.redis.opsForValue().size(name)).isPositive().isLessThan(RedisEntries.MAX_VALUE_LENGTH);
+		assertThat(this.instances.get(2).verify(secret(0))).isPresent();
+		assertThat(this.instances.get(2).redis.stats().hits()).isOne();
+		assertThat(this.instances.get(2).redis.stats().rejected()).isZero();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@Test
+	void aHeldLockCostsConcurrentRequestsOneShortWait() throws Exception {
+		stubValid(secret(0), keyId(0));
+		this.instances.get(0).verify(secret(0));
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		this.redis.delete(name);
+		// A lock as this library sets it, refreshed by whoever can write to Redis: held
+		// for the whole test.
+		this.redis.opsForValue().set(name.replace(":v:", ":l:"), "squatter", Duration.ofSeconds(10));
+		clerk.resetRequests();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		long start = System.nanoTime();
+		try {
+			List<Future<Optional<ApiKey>>> answers = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				answers.add(pool.submit(() -> this.instances.get(1).verify(secret(0))));
+			}
+			for (Future<Optional<ApiKey>> answer : answers) {
+				assertThat(answer.get(10, TimeUnit.SECONDS)).isPresent();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		// An upper bound only: the lock wait (500 ms) and generous slack, far below the
+		// lock TTL (10 s) that a request waited before.
+		assertThat(Duration.ofNanos(System.nanoTime() - start))
+			.isLessThan(RedisVerificationLevel.DEFAULT_LOCK_WAIT.plusSeconds(3));
+		// The answer is Clerk's, asked once for the eight requests after one shared wait.
+		assertThat(verifyCalls()).isOne();
+		assertThat(this.instances.get(1).redis.stats().misses()).isOne();
+	}
+
+	@Test
+	void redisHoldsNoSubjectScopeOrClaimInClear() {
+		stubValid(secret(0), keyId(0));
+		assertThat(this.instances.get(0).verify(secret(0))).isPresent();
+		this.instances.get(0).store.keyChanged(keyId(0));
+		awaitUntil(() -> this.instances.get(0).redis.stats().announced() == 1);
+		assertThat(this.instances.get(1).verify(secret(0))).isPresent();
+
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		String value = this.redis.opsForValue().get(name);
+		assertThat(value).startsWith("v2.")
+			.doesNotContain(ClerkFixtures.SUBJECT, "\"read\"", "\"write\"", "platform", "\"team\"", "\"level\"",
+					"ci-deployer", "Deploys from CI", ClerkFixtures.CREATOR, keyId(0));
+		assertThat(String.valueOf(this.redis.opsForValue().get("clerk:apikeys:c:" + keyId(0))))
+			.doesNotContain(ClerkFixtures.SUBJECT);
+	}
+
+	@Test
+	void theLevelUsesConnectionsOfItsOwnAndLeavesTheApplicationsAlone() {
+		stubValid(secret(0), keyId(0));
+		assertThat(this.instances.get(0).verify(secret(0))).isPresent();
+		assertThat(this.instances.get(1).redis.hasOwnConnections()).isTrue();
+
+		// The application stops its Redis connections: the level goes on with its own.
+		this.instances.get(1).connections.stop();
+		assertThat(this.instances.get(1).verify(secret(0))).isPresent();
+
+		assertThat(this.instances.get(1).redis.stats().hits()).isOne();
+		assertThat(verifyCalls()).isOne();
+		// Closing the level leaves the application's connections as they are.
+		this.instances.get(2).redis.close();
+		assertThat(this.instances.get(2).answersPing()).isTrue();
+	}
+
+	@Test
 	void aRevokeWhileRedisIsUnavailableIsRecordedWhenItAnswersAgain() {
 		stubRevocable(secret(0), keyId(0));
 		for (Instance instance : this.instances) {
@@ -232,8 +374,11 @@ class RedisVerificationLevelTests {
 		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
 		String sealed = this.redis.opsForValue().get(name);
 
-		// Altered: the scopes widened.
-		this.redis.opsForValue().set(name, sealed.replace("\"read\",\"write\"", "\"read\",\"write\",\"admin\""));
+		// Altered: one character of the ciphertext changed.
+		char changed = sealed.charAt(sealed.length() - 5);
+		this.redis.opsForValue()
+			.set(name, sealed.substring(0, sealed.length() - 5) + ((changed == 'A') ? 'B' : 'A')
+					+ sealed.substring(sealed.length() - 4));
 		assertThat(this.instances.get(1).verify(secret(0)))
 			.hasValueSatisfying((key) -> assertThat(key.scopes()).containsExactly("read", "write"));
 		// Moved: the sealed entry of key 0 under the name of secret 1.
