@@ -11,8 +11,9 @@ import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 /**
  * Publishes the Redis level of the verification store under
  * {@code clerk.verification.redis.*}: {@code hits} (answered from Redis), {@code misses}
- * (not answered from Redis, so asked of Clerk), {@code errors}, {@code rejected} (entries
- * that did not open: forged, altered, moved or unreadable), {@code changes} by
+ * (not answered from Redis, so asked of Clerk), {@code errors}, {@code rejected} (values
+ * refused: entries, change records and announcements that did not open, being forged,
+ * altered, moved or unreadable, and values too large to read), {@code changes} by
  * {@code direction} ({@code announced} by this instance, {@code received} from any) and
  * {@code subscriptions} (each one makes the memory level forget everything). What the
  * memory level answers is counted by {@link VerificationStoreMetrics}.
@@ -41,7 +42,8 @@ public class RedisVerificationLevelMetrics implements MeterBinder {
 				"Redis operations that failed or timed out, subscription attempts included; "
 						+ "verification went on with Clerk");
 		counter(registry, "rejected", (redis) -> redis.stats().rejected(),
-				"Redis entries ignored because they did not open: forged, altered, moved or unreadable");
+				"Redis values refused: entries, change records and announcements that did not open "
+						+ "(forged, altered, moved or unreadable), and values too large to read");
 		counter(registry, "changes", (redis) -> redis.stats().announced(), CHANGES_DESCRIPTION, "direction",
 				"announced");
 		counter(registry, "changes", (redis) -> redis.stats().received(), CHANGES_DESCRIPTION, "direction", "received");

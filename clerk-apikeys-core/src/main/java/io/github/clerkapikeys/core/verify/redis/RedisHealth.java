@@ -34,6 +34,12 @@ final class RedisHealth {
 
 	private final AtomicBoolean degraded = new AtomicBoolean();
 
+	/**
+	 * Whether the level is closed: what fails while its connections close is no news, and
+	 * no connection is replaced.
+	 */
+	private volatile boolean closed;
+
 	private volatile long leftAloneUntil = System.nanoTime();
 
 	private final LongAdder errors = new LongAdder();
@@ -91,6 +97,9 @@ final class RedisHealth {
 		long now = System.nanoTime();
 		this.leftAloneUntil = now + BACK_OFF.toNanos();
 		long replaced = this.replacedAt.get();
+		if (this.closed) {
+			return;
+		}
 		if (now - replaced >= BACK_OFF.toNanos() && this.replacedAt.compareAndSet(replaced, now)) {
 			Schedulers.boundedElastic().schedule(this::replaceConnection);
 		}
@@ -108,6 +117,14 @@ final class RedisHealth {
 		catch (RuntimeException ex) {
 			logger.debug("The Redis connection for API-key verifications could not be closed", ex);
 		}
+	}
+
+	/**
+	 * Record that the level is closed: failures of operations still under way are counted
+	 * but neither logged nor answered by a new connection.
+	 */
+	void close() {
+		this.closed = true;
 	}
 
 	/**

@@ -239,6 +239,7 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 */
 	@Override
 	public void close() {
+		this.health.close();
 		this.changes.close();
 		this.connections.close();
 	}
