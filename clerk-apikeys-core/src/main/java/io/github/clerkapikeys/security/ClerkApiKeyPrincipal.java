@@ -9,11 +9,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.util.Assert;
 
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.verify.TokenType;
 
 /**
  * The principal of a request authenticated by a Clerk API key: who holds the key, what it
@@ -28,7 +28,7 @@ import io.github.clerkapikeys.core.model.ApiKey;
  * {@code name}, {@code user_id} or {@code org_id} (by the subject's prefix) and
  * {@code claims} (when the key has custom claims). {@link #toString()} shows no secret.
  */
-public final class ClerkApiKeyPrincipal implements OAuth2AuthenticatedPrincipal {
+public final class ClerkApiKeyPrincipal implements ClerkPrincipal {
 
 	/** Prefix of every authority made from a scope. */
 	public static final String SCOPE_AUTHORITY_PREFIX = "SCOPE_";
@@ -119,6 +119,15 @@ public final class ClerkApiKeyPrincipal implements OAuth2AuthenticatedPrincipal 
 	}
 
 	/**
+	 * Return {@link TokenType#API_KEY}.
+	 * @return the type
+	 */
+	@Override
+	public TokenType getTokenType() {
+		return TokenType.API_KEY;
+	}
+
+	/**
 	 * Return the verified key, as Clerk answered.
 	 * @return the key, without its secret
 	 */
@@ -148,6 +157,7 @@ public final class ClerkApiKeyPrincipal implements OAuth2AuthenticatedPrincipal 
 	 * ({@code scim_...}).
 	 * @return the subject
 	 */
+	@Override
 	public String getSubject() {
 		return this.apiKey.subject();
 	}
@@ -172,6 +182,7 @@ public final class ClerkApiKeyPrincipal implements OAuth2AuthenticatedPrincipal 
 	 * Return the key's scopes.
 	 * @return the scopes, without the {@code SCOPE_} prefix of the authorities
 	 */
+	@Override
 	public List<String> getScopes() {
 		return this.apiKey.scopes();
 	}

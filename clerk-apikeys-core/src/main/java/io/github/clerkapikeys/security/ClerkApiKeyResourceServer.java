@@ -2,6 +2,7 @@ package io.github.clerkapikeys.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
@@ -57,6 +58,8 @@ public final class ClerkApiKeyResourceServer {
 
 	private final OpaqueTokenIntrospector introspector;
 
+	private final @Nullable AuthenticationManagerResolver<HttpServletRequest> tokens;
+
 	private final AuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
 
 	private final AuthenticationFailureHandler failureHandler = new OutageAwareAuthenticationFailureHandler(
@@ -69,16 +72,46 @@ public final class ClerkApiKeyResourceServer {
 	 * {@link ClerkApiKeyOpaqueTokenIntrospector}
 	 */
 	public ClerkApiKeyResourceServer(OpaqueTokenIntrospector introspector) {
-		Assert.notNull(introspector, "introspector must not be null");
-		this.introspector = introspector;
+		this(introspector, null);
 	}
 
 	/**
-	 * Return the customizer of a stateless filter chain that accepts API keys: opaque
-	 * tokens introspected by Clerk, with the statuses described above.
+	 * Create the resource-server support that authenticates every accepted Clerk token
+	 * with {@code tokens}, such as a {@link ClerkTokenAuthenticationManagerResolver}
+	 * (which refuses a token of a type not accepted without calling Clerk), and API keys
+	 * alone with {@code introspector} for {@link #authenticationManager()}.
+	 * @param introspector the introspector of API keys
+	 * @param tokens the resolver of every accepted token, or {@code null} to accept API
+	 * keys through {@code introspector}
+	 */
+	public ClerkApiKeyResourceServer(OpaqueTokenIntrospector introspector,
+			@Nullable AuthenticationManagerResolver<HttpServletRequest> tokens) {
+		Assert.notNull(introspector, "introspector must not be null");
+		this.introspector = introspector;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * Return the customizer of a stateless filter chain that accepts the Clerk tokens of
+	 * {@code clerk.security.accepts-token}: the same as {@link #apiKeys()}, by a name
+	 * that says so.
+	 * @return the customizer, to apply to the chain's {@code HttpSecurity}
+	 */
+	public Customizer<HttpSecurity> clerkTokens() {
+		return apiKeys();
+	}
+
+	/**
+	 * Return the customizer of a stateless filter chain that accepts API keys (opaque
+	 * tokens introspected by Clerk) or, when this was created with a resolver of tokens,
+	 * every token type it accepts, with the statuses described above.
 	 * @return the customizer, to apply to the chain's {@code HttpSecurity}
 	 */
 	public Customizer<HttpSecurity> apiKeys() {
+		AuthenticationManagerResolver<HttpServletRequest> tokens = this.tokens;
+		if (tokens != null) {
+			return withAuthenticationManagerResolver(tokens);
+		}
 		return (http) -> {
 			stateless(http);
 			http.oauth2ResourceServer((resourceServer) -> {

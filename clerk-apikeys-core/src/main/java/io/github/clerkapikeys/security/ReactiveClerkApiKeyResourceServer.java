@@ -1,5 +1,6 @@
 package io.github.clerkapikeys.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.Customizer;
@@ -51,6 +52,8 @@ public final class ReactiveClerkApiKeyResourceServer {
 
 	private final ReactiveOpaqueTokenIntrospector introspector;
 
+	private final @Nullable ReactiveAuthenticationManagerResolver<ServerWebExchange> tokens;
+
 	private final ServerAuthenticationEntryPoint entryPoint = new BearerTokenServerAuthenticationEntryPoint();
 
 	private final ServerAuthenticationFailureHandler failureHandler = new OutageAwareServerAuthenticationFailureHandler(
@@ -63,16 +66,47 @@ public final class ReactiveClerkApiKeyResourceServer {
 	 * {@link ReactiveClerkApiKeyOpaqueTokenIntrospector}
 	 */
 	public ReactiveClerkApiKeyResourceServer(ReactiveOpaqueTokenIntrospector introspector) {
-		Assert.notNull(introspector, "introspector must not be null");
-		this.introspector = introspector;
+		this(introspector, null);
 	}
 
 	/**
-	 * Return the customizer of a stateless filter chain that accepts API keys: opaque
-	 * tokens introspected by Clerk, with the statuses described above.
+	 * Create the resource-server support that authenticates every accepted Clerk token
+	 * with {@code tokens}, such as a
+	 * {@link ReactiveClerkTokenAuthenticationManagerResolver} (which refuses a token of a
+	 * type not accepted without calling Clerk), and API keys alone with
+	 * {@code introspector} for {@link #authenticationManager()}.
+	 * @param introspector the introspector of API keys
+	 * @param tokens the resolver of every accepted token, or {@code null} to accept API
+	 * keys through {@code introspector}
+	 */
+	public ReactiveClerkApiKeyResourceServer(ReactiveOpaqueTokenIntrospector introspector,
+			@Nullable ReactiveAuthenticationManagerResolver<ServerWebExchange> tokens) {
+		Assert.notNull(introspector, "introspector must not be null");
+		this.introspector = introspector;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * Return the customizer of a stateless filter chain that accepts the Clerk tokens of
+	 * {@code clerk.security.accepts-token}: the same as {@link #apiKeys()}, by a name
+	 * that says so.
+	 * @return the customizer, to apply to the chain's {@code ServerHttpSecurity}
+	 */
+	public Customizer<ServerHttpSecurity> clerkTokens() {
+		return apiKeys();
+	}
+
+	/**
+	 * Return the customizer of a stateless filter chain that accepts API keys (opaque
+	 * tokens introspected by Clerk) or, when this was created with a resolver of tokens,
+	 * every token type it accepts, with the statuses described above.
 	 * @return the customizer, to apply to the chain's {@code ServerHttpSecurity}
 	 */
 	public Customizer<ServerHttpSecurity> apiKeys() {
+		ReactiveAuthenticationManagerResolver<ServerWebExchange> tokens = this.tokens;
+		if (tokens != null) {
+			return withAuthenticationManagerResolver(tokens);
+		}
 		return (http) -> {
 			stateless(http);
 			http.oauth2ResourceServer((resourceServer) -> {

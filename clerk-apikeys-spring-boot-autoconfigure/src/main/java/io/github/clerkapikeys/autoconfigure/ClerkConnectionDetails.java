@@ -33,4 +33,13 @@ public interface ClerkConnectionDetails extends ConnectionDetails {
 		return ClerkClientBuilder.DEFAULT_API_VERSION;
 	}
 
+	/**
+	 * Return the issuer of the instance's JWTs (its Frontend API URL), when these
+	 * connection details know it better than {@code clerk.security.issuer}.
+	 * @return the issuer, or {@code null} to use {@code clerk.security.issuer}
+	 */
+	default @Nullable String getIssuer() {
+		return null;
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties of the Clerk API-keys clients. Defaults are those of the core
@@ -59,6 +60,16 @@ public class ClerkProperties {
 	 * key. A refused key fails the startup; Clerk being unreachable does not.
 	 */
 	private boolean startupCheck;
+
+	/**
+	 * JWT public key of the instance in PEM (-----BEGIN PUBLIC KEY-----), from the Clerk
+	 * Dashboard's API keys page. When set, JWTs are verified with it and the key set is
+	 * never fetched.
+	 */
+	private @Nullable String jwtKey;
+
+	@NestedConfigurationProperty
+	private final ClerkSecurityProperties security = new ClerkSecurityProperties();
 
 	private final Ssl ssl = new Ssl();
 
@@ -120,6 +131,18 @@ public class ClerkProperties {
 
 	public void setStartupCheck(boolean startupCheck) {
 		this.startupCheck = startupCheck;
+	}
+
+	public @Nullable String getJwtKey() {
+		return this.jwtKey;
+	}
+
+	public void setJwtKey(@Nullable String jwtKey) {
+		this.jwtKey = jwtKey;
+	}
+
+	public ClerkSecurityProperties getSecurity() {
+		return this.security;
 	}
 
 	public Ssl getSsl() {

@@ -45,7 +45,9 @@ class ConfigurationMetadataTests {
 				"clerk.verify.cache.maximum-size", "clerk.verify.cache.stale-if-error",
 				"clerk.verify.cache.redis.enabled", "clerk.verify.cache.redis.key-prefix",
 				"clerk.verify.cache.redis.positive-ttl", "clerk.verify.cache.redis.negative-ttl",
-				"clerk.verify.cache.redis.timeout", "clerk.verify.cache.redis.lock-wait");
+				"clerk.verify.cache.redis.timeout", "clerk.verify.cache.redis.lock-wait", "clerk.jwt-key",
+				"clerk.security.accepts-token", "clerk.security.issuer", "clerk.security.authorized-parties",
+				"clerk.security.accept-pending-sessions");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank()
@@ -60,6 +62,9 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("clerk.verify.cache.redis.lock-wait").get("defaultValue").asString())
 			.isEqualTo("500ms");
 		assertThat(properties.get("clerk.retry.statuses").get("defaultValue")).hasSize(4);
+		assertThat(properties.get("clerk.security.accepts-token").get("defaultValue").get(0).asString())
+			.isEqualTo("api-key");
+		assertThat(properties.get("clerk.security.accept-pending-sessions").get("defaultValue").asBoolean()).isFalse();
 	}
 
 	@Test

@@ -27,7 +27,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Clerk's {@code GET /jwks} (fetched with the secret key, cached, and fetched again when
  * a token names a key not seen yet, as Nimbus does), or from the PEM public key the Clerk
  * Dashboard shows, for verification without any network call; each with a validator of
- * time (a small clock skew), issuer and kind of token.
+ * time (a small clock skew), issuer and kind of token. The decoders leave the {@code typ}
+ * header to those validators (an OAuth access token is {@code at+jwt}).
  */
 public final class ClerkJwtDecoders {
 
@@ -56,6 +57,32 @@ public final class ClerkJwtDecoders {
 	}
 
 	/**
+	 * Return the validator of M2M JWTs: time within {@code clockSkew}, issuer, and
+	 * {@link ClerkMachineTokenValidator#m2mTokens()}.
+	 * @param issuer the instance's issuer (its Frontend API URL)
+	 * @param clockSkew how far apart the clocks may be
+	 * @return the validator
+	 */
+	public static OAuth2TokenValidator<Jwt> m2mTokenValidator(String issuer, Duration clockSkew) {
+		Assert.hasText(issuer, "issuer must not be empty");
+		return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
+				new JwtIssuerValidator(issuer), ClerkMachineTokenValidator.m2mTokens());
+	}
+
+	/**
+	 * Return the validator of OAuth JWT access tokens: time within {@code clockSkew},
+	 * issuer, and {@link ClerkMachineTokenValidator#oauthTokens()}.
+	 * @param issuer the instance's issuer (its Frontend API URL)
+	 * @param clockSkew how far apart the clocks may be
+	 * @return the validator
+	 */
+	public static OAuth2TokenValidator<Jwt> oauthTokenValidator(String issuer, Duration clockSkew) {
+		Assert.hasText(issuer, "issuer must not be empty");
+		return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew),
+				new JwtIssuerValidator(issuer), ClerkMachineTokenValidator.oauthTokens());
+	}
+
+	/**
 	 * Return a decoder whose keys come from Clerk's {@code GET /jwks}.
 	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
 	 * @param secretKey the instance's secret key, sent to fetch the keys
@@ -68,7 +95,10 @@ public final class ClerkJwtDecoders {
 			request.getHeaders().setBearerAuth(secretKey);
 			return execution.execute(request, body);
 		});
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(apiUrl)).restOperations(rest).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
+			.restOperations(rest)
+			.validateType(false)
+			.build();
 		decoder.setJwtValidator(validator);
 		return decoder;
 	}
@@ -88,6 +118,7 @@ public final class ClerkJwtDecoders {
 			.build();
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
 			.webClient(authorized)
+			.validateType(false)
 			.build();
 		decoder.setJwtValidator(validator);
 		return decoder;
@@ -101,7 +132,7 @@ public final class ClerkJwtDecoders {
 	 * @return the decoder
 	 */
 	public static NimbusJwtDecoder fromPublicKey(String pem, OAuth2TokenValidator<Jwt> validator) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(pem)).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey(pem)).validateType(false).build();
 		decoder.setJwtValidator(validator);
 		return decoder;
 	}
@@ -113,7 +144,9 @@ public final class ClerkJwtDecoders {
 	 * @return the decoder
 	 */
 	public static NimbusReactiveJwtDecoder fromPublicKeyReactive(String pem, OAuth2TokenValidator<Jwt> validator) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(pem)).build();
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(pem))
+			.validateType(false)
+			.build();
 		decoder.setJwtValidator(validator);
 		return decoder;
 	}

@@ -14,16 +14,23 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.clerkapikeys.autoconfigure.ApiKeyVerifierAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
+import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
+import io.github.clerkapikeys.autoconfigure.ClerkProperties;
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 import io.github.clerkapikeys.security.ClerkApiKeyAuthenticationConverter;
 import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ClerkTokenAuthenticationManagerResolver;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ReactiveClerkTokenAuthenticationManagerResolver;
 
 /**
  * Auto-configuration of API keys as the bearer tokens of Spring Security's resource
@@ -32,7 +39,10 @@ import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
  * {@code oauth2ResourceServer(o -> o.opaqueToken(withDefaults()))} works with no other
  * code, and the helper that applies it with the right statuses in one line. The
  * introspector makes its principals with the application's
- * {@link ClerkApiKeyAuthenticationConverter} when it defines exactly one.
+ * {@link ClerkApiKeyAuthenticationConverter} when it defines exactly one. The helper
+ * authenticates every type of token {@code clerk.security.accepts-token} names through
+ * one {@link ClerkTokenAuthenticationManagerResolver} (servlet) or
+ * {@link ReactiveClerkTokenAuthenticationManagerResolver} (reactive).
  * <p>
  * It runs after Boot's resource-server auto-configuration, whose opaque-token beans are
  * made only for {@code spring.security.oauth2.resourceserver.opaquetoken.*}, and before
@@ -58,6 +68,12 @@ public final class ClerkResourceServerAutoConfiguration {
 	 */
 	static final String RESOURCE_SERVER = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.";
 
+	/**
+	 * Spring Security's JWT support, which the resolver of every token type needs:
+	 * without it, only API keys are accepted.
+	 */
+	static final String JWT_DECODER = "org.springframework.security.oauth2.jwt.JwtDecoder";
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnSingleCandidate(ApiKeyVerifier.class)
@@ -78,8 +94,19 @@ public final class ClerkResourceServerAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			ClerkApiKeyResourceServer clerkApiKeyResourceServer(OpaqueTokenIntrospector opaqueTokenIntrospector) {
-				return new ClerkApiKeyResourceServer(opaqueTokenIntrospector);
+			@ConditionalOnClass(name = JWT_DECODER)
+			ClerkTokenAuthenticationManagerResolver clerkTokenAuthenticationManagerResolver(ClerkProperties properties,
+					ClerkConnectionDetails connectionDetails, OpaqueTokenIntrospector opaqueTokenIntrospector,
+					ObjectProvider<ClerkApiKeysClient> client) {
+				return new ClerkTokenManagers(properties, connectionDetails).servlet(opaqueTokenIntrospector,
+						client::getObject);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			ClerkApiKeyResourceServer clerkApiKeyResourceServer(OpaqueTokenIntrospector opaqueTokenIntrospector,
+					ObjectProvider<ClerkTokenAuthenticationManagerResolver> tokens) {
+				return new ClerkApiKeyResourceServer(opaqueTokenIntrospector, tokens.getIfUnique());
 			}
 
 		}
@@ -108,9 +135,21 @@ public final class ClerkResourceServerAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
+			@ConditionalOnClass(name = JWT_DECODER)
+			ReactiveClerkTokenAuthenticationManagerResolver reactiveClerkTokenAuthenticationManagerResolver(
+					ClerkProperties properties, ClerkConnectionDetails connectionDetails,
+					ReactiveOpaqueTokenIntrospector reactiveOpaqueTokenIntrospector,
+					ObjectProvider<ReactiveClerkApiKeysClient> client, ObjectProvider<WebClient.Builder> webClient) {
+				return new ClerkTokenManagers(properties, connectionDetails).reactive(reactiveOpaqueTokenIntrospector,
+						client::getObject, () -> webClient.getIfAvailable(WebClient::builder).build());
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
 			ReactiveClerkApiKeyResourceServer reactiveClerkApiKeyResourceServer(
-					ReactiveOpaqueTokenIntrospector reactiveOpaqueTokenIntrospector) {
-				return new ReactiveClerkApiKeyResourceServer(reactiveOpaqueTokenIntrospector);
+					ReactiveOpaqueTokenIntrospector reactiveOpaqueTokenIntrospector,
+					ObjectProvider<ReactiveClerkTokenAuthenticationManagerResolver> tokens) {
+				return new ReactiveClerkApiKeyResourceServer(reactiveOpaqueTokenIntrospector, tokens.getIfUnique());
 			}
 
 		}

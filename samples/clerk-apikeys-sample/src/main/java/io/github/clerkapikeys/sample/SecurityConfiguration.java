@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
 
 /**
- * {@code /api/**} is a stateless API that accepts a Clerk API key as a bearer token; the
+ * {@code /api/**} is a stateless API that accepts a Clerk API key or a Clerk session
+ * token as a bearer token (the types {@code clerk.security.accepts-token} names); the
  * rest of the sample is open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +22,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiKeys(HttpSecurity http, ClerkApiKeyResourceServer resourceServer) {
-		resourceServer.apiKeys().customize(http);
+		resourceServer.clerkTokens().customize(http);
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.build();

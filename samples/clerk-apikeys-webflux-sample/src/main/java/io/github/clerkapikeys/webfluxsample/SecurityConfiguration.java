@@ -9,8 +9,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 
 /**
- * {@code /api/**} accepts a Clerk API key as a bearer token, statelessly; the rest is
- * open.
+ * {@code /api/**} accepts a Clerk API key or a Clerk session token as a bearer token (the
+ * types {@code clerk.security.accepts-token} names), statelessly; the rest is open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableReactiveMethodSecurity
@@ -18,7 +18,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain apiKeys(ServerHttpSecurity http, ReactiveClerkApiKeyResourceServer resourceServer) {
-		resourceServer.apiKeys().customize(http);
+		resourceServer.clerkTokens().customize(http);
 		return http
 			.authorizeExchange(
 					(exchanges) -> exchanges.pathMatchers("/api/**").authenticated().anyExchange().permitAll())

@@ -18,10 +18,11 @@ import io.github.clerkapikeys.localapi.LocalClerkApi;
  * Auto-configuration imported by {@link AutoConfigureLocalClerkApi}: a
  * {@link LocalClerkApi} on a free loopback port, and the primary
  * {@link ClerkConnectionDetails} that point the Clerk clients at it, whatever
- * {@code clerk.*} or the application's own connection details say; and retries whose
- * waits take a millisecond, so that a rehearsed outage takes milliseconds. It runs before
- * the Clerk auto-configuration, whose properties-backed connection details then back off.
- * A Clerk client bean of the application's own is the application's to point.
+ * {@code clerk.*} or the application's own connection details say, with the issuer of the
+ * tokens it mints ({@link LocalClerkApi#ISSUER}); and retries whose waits take a
+ * millisecond, so that a rehearsed outage takes milliseconds. It runs before the Clerk
+ * auto-configuration, whose properties-backed connection details then back off. A Clerk
+ * client bean of the application's own is the application's to point.
  */
 @AutoConfiguration(before = ClerkApiKeysAutoConfiguration.class)
 public final class LocalClerkApiAutoConfiguration {
@@ -76,6 +77,11 @@ public final class LocalClerkApiAutoConfiguration {
 		@Override
 		public @Nullable String getSecretKey() {
 			return this.api.secretKey();
+		}
+
+		@Override
+		public String getIssuer() {
+			return this.api.issuer();
 		}
 
 	}

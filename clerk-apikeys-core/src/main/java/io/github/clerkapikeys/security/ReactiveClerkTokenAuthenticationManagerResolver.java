@@ -1,0 +1,97 @@
+package io.github.clerkapikeys.security;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
+import org.springframework.util.Assert;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import io.github.clerkapikeys.core.verify.TokenType;
+import io.github.clerkapikeys.security.jwt.ClerkTokenForms;
+
+/**
+ * Authenticates every Clerk token an API accepts, reactive side: what
+ * {@link ClerkTokenAuthenticationManagerResolver} does for servlet applications. A token
+ * of a type the API does not accept is a 401 {@code invalid_token} and costs no call to
+ * Clerk.
+ */
+public final class ReactiveClerkTokenAuthenticationManagerResolver
+		implements ReactiveAuthenticationManagerResolver<ServerWebExchange> {
+
+	private final Map<TokenType, ReactiveAuthenticationManager> managers;
+
+	private final ReactiveAuthenticationManager router = this::authenticate;
+
+	/**
+	 * Create a resolver of the accepted types, each with its manager.
+	 * @param managers the manager of each accepted type
+	 */
+	public ReactiveClerkTokenAuthenticationManagerResolver(Map<TokenType, ReactiveAuthenticationManager> managers) {
+		Assert.notEmpty(managers, "At least one token type must be accepted");
+		this.managers = new EnumMap<>(managers);
+	}
+
+	/**
+	 * Return the types of token accepted.
+	 * @return the types
+	 */
+	public Set<TokenType> getAcceptedTokenTypes() {
+		return Set.copyOf(this.managers.keySet());
+	}
+
+	@Override
+	public Mono<ReactiveAuthenticationManager> resolve(ServerWebExchange exchange) {
+		return Mono.just(this.router);
+	}
+
+	private Mono<Authentication> authenticate(Authentication authentication) {
+		if (!(authentication instanceof BearerTokenAuthenticationToken bearer)) {
+			return Mono.error(new InvalidBearerTokenException("Not a bearer token"));
+		}
+		TokenType type = ClerkTokenForms.typeOf(bearer.getToken());
+		ReactiveAuthenticationManager manager = (type != null) ? this.managers.get(type) : null;
+		if (manager == null) {
+			return Mono.error(new InvalidBearerTokenException("The token is not of a type this API accepts"));
+		}
+		return manager.authenticate(authentication);
+	}
+
+	/**
+	 * Return the manager of tokens an introspector verifies (API keys, {@code mt_} or
+	 * {@code oat_} tokens).
+	 * @param introspector the introspector
+	 * @return the manager
+	 */
+	public static ReactiveAuthenticationManager opaqueTokens(ReactiveOpaqueTokenIntrospector introspector) {
+		return new OpaqueTokenReactiveAuthenticationManager(introspector);
+	}
+
+	/**
+	 * Return the manager of JWTs a decoder verifies, whose principal {@code principal}
+	 * makes, such as {@link ClerkTokenPrincipal#session(Jwt)}.
+	 * @param decoder the decoder, with the validators of the type
+	 * @param principal makes the principal of a verified token
+	 * @return the manager
+	 */
+	public static ReactiveAuthenticationManager jwts(ReactiveJwtDecoder decoder,
+			Function<Jwt, ClerkTokenPrincipal> principal) {
+		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+		manager.setJwtAuthenticationConverter(
+				(jwt) -> Mono.just(ClerkTokenAuthenticationManagerResolver.authentication(jwt, principal.apply(jwt))));
+		return manager;
+	}
+
+}

@@ -1,0 +1,179 @@
+package io.github.clerkapikeys.autoconfigure.security;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
+import io.github.clerkapikeys.autoconfigure.ClerkProperties;
+import io.github.clerkapikeys.autoconfigure.ClerkSecurityProperties;
+import io.github.clerkapikeys.core.ClerkApiKeysClient;
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.core.verify.TokenType;
+import io.github.clerkapikeys.security.ClerkTokenAuthenticationManagerResolver;
+import io.github.clerkapikeys.security.ClerkTokenIntrospectors;
+import io.github.clerkapikeys.security.ClerkTokenPrincipal;
+import io.github.clerkapikeys.security.ReactiveClerkTokenAuthenticationManagerResolver;
+import io.github.clerkapikeys.security.jwt.ClerkJwtDecoders;
+
+/**
+ * Makes the authentication manager of each type of token {@code clerk.security.*}
+ * accepts.
+ */
+final class ClerkTokenManagers {
+
+	private static final String ACCEPTS_TOKEN = "clerk.security.accepts-token";
+
+	private static final String ISSUER = "clerk.security.issuer";
+
+	private final ClerkProperties properties;
+
+	private final ClerkConnectionDetails connectionDetails;
+
+	private final Set<TokenType> accepted;
+
+	ClerkTokenManagers(ClerkProperties properties, ClerkConnectionDetails connectionDetails) {
+		this.properties = properties;
+		this.connectionDetails = connectionDetails;
+		ClerkSecurityProperties security = properties.getSecurity();
+		try {
+			this.accepted = security.acceptedTokenTypes();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(ACCEPTS_TOKEN, security.getAcceptsToken(),
+					String.valueOf(ex.getMessage()));
+		}
+	}
+
+	ClerkTokenAuthenticationManagerResolver servlet(OpaqueTokenIntrospector apiKeys,
+			Supplier<ClerkApiKeysClient> client) {
+		Map<TokenType, AuthenticationManager> managers = new EnumMap<>(TokenType.class);
+		for (TokenType type : this.accepted) {
+			managers.put(type, switch (type) {
+				case API_KEY -> ClerkTokenAuthenticationManagerResolver.opaqueTokens(apiKeys);
+				case SESSION_TOKEN -> ClerkTokenAuthenticationManagerResolver.jwts(decoder(sessionValidator()),
+						ClerkTokenPrincipal::session);
+				case M2M_TOKEN -> m2m(client.get());
+				case OAUTH_TOKEN -> oauth(client.get());
+			});
+		}
+		return new ClerkTokenAuthenticationManagerResolver(managers);
+	}
+
+	ReactiveClerkTokenAuthenticationManagerResolver reactive(ReactiveOpaqueTokenIntrospector apiKeys,
+			Supplier<ReactiveClerkApiKeysClient> client, Supplier<WebClient> webClient) {
+		Map<TokenType, ReactiveAuthenticationManager> managers = new EnumMap<>(TokenType.class);
+		for (TokenType type : this.accepted) {
+			managers.put(type, switch (type) {
+				case API_KEY -> ReactiveClerkTokenAuthenticationManagerResolver.opaqueTokens(apiKeys);
+				case SESSION_TOKEN -> ReactiveClerkTokenAuthenticationManagerResolver
+					.jwts(reactiveDecoder(sessionValidator(), webClient), ClerkTokenPrincipal::session);
+				case M2M_TOKEN -> reactiveM2m(client.get(), webClient);
+				case OAUTH_TOKEN -> reactiveOAuth(client.get(), webClient);
+			});
+		}
+		return new ReactiveClerkTokenAuthenticationManagerResolver(managers);
+	}
+
+	private AuthenticationManager m2m(ClerkApiKeysClient client) {
+		AuthenticationManager opaque = ClerkTokenAuthenticationManagerResolver
+			.opaqueTokens(ClerkTokenIntrospectors.m2mTokens(client, Clock.systemUTC()));
+		AuthenticationManager jwt = ClerkTokenAuthenticationManagerResolver.jwts(
+				decoder(ClerkJwtDecoders.m2mTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW)),
+				ClerkTokenPrincipal::m2mToken);
+		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
+	}
+
+	private AuthenticationManager oauth(ClerkApiKeysClient client) {
+		AuthenticationManager opaque = ClerkTokenAuthenticationManagerResolver
+			.opaqueTokens(ClerkTokenIntrospectors.oauthTokens(client, Clock.systemUTC()));
+		AuthenticationManager jwt = ClerkTokenAuthenticationManagerResolver.jwts(
+				decoder(ClerkJwtDecoders.oauthTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW)),
+				ClerkTokenPrincipal::oauthToken);
+		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
+	}
+
+	private ReactiveAuthenticationManager reactiveM2m(ReactiveClerkApiKeysClient client,
+			Supplier<WebClient> webClient) {
+		ReactiveAuthenticationManager opaque = ReactiveClerkTokenAuthenticationManagerResolver
+			.opaqueTokens(ClerkTokenIntrospectors.reactiveM2mTokens(client, Clock.systemUTC()));
+		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver
+			.jwts(reactiveDecoder(ClerkJwtDecoders.m2mTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW),
+					webClient), ClerkTokenPrincipal::m2mToken);
+		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
+	}
+
+	private ReactiveAuthenticationManager reactiveOAuth(ReactiveClerkApiKeysClient client,
+			Supplier<WebClient> webClient) {
+		ReactiveAuthenticationManager opaque = ReactiveClerkTokenAuthenticationManagerResolver
+			.opaqueTokens(ClerkTokenIntrospectors.reactiveOAuthTokens(client, Clock.systemUTC()));
+		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver
+			.jwts(reactiveDecoder(ClerkJwtDecoders.oauthTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW),
+					webClient), ClerkTokenPrincipal::oauthToken);
+		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
+	}
+
+	private static boolean isJwt(@Nullable Object credentials) {
+		return credentials != null && credentials.toString().chars().filter((c) -> c == '.').count() == 2;
+	}
+
+	private OAuth2TokenValidator<Jwt> sessionValidator() {
+		ClerkSecurityProperties security = this.properties.getSecurity();
+		return ClerkJwtDecoders.sessionTokenValidator(issuer(), Set.copyOf(security.getAuthorizedParties()),
+				security.isAcceptPendingSessions(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW);
+	}
+
+	private String issuer() {
+		String issuer = this.connectionDetails.getIssuer();
+		if (!StringUtils.hasText(issuer)) {
+			issuer = this.properties.getSecurity().getIssuer();
+		}
+		if (!StringUtils.hasText(issuer)) {
+			throw new InvalidConfigurationPropertyValueException(ISSUER, null,
+					"The issuer of the instance's JWTs (its Frontend API URL, such as https://clerk.example.com) "
+							+ "is required when " + ACCEPTS_TOKEN + " accepts JWTs");
+		}
+		return issuer;
+	}
+
+	private JwtDecoder decoder(OAuth2TokenValidator<Jwt> validator) {
+		String pem = this.properties.getJwtKey();
+		if (StringUtils.hasText(pem)) {
+			return ClerkJwtDecoders.fromPublicKey(pem, validator);
+		}
+		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), secretKey(), validator);
+	}
+
+	private ReactiveJwtDecoder reactiveDecoder(OAuth2TokenValidator<Jwt> validator, Supplier<WebClient> webClient) {
+		String pem = this.properties.getJwtKey();
+		if (StringUtils.hasText(pem)) {
+			return ClerkJwtDecoders.fromPublicKeyReactive(pem, validator);
+		}
+		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), secretKey(), webClient.get(), validator);
+	}
+
+	private String secretKey() {
+		String secretKey = this.connectionDetails.getSecretKey();
+		if (!StringUtils.hasText(secretKey)) {
+			throw new InvalidConfigurationPropertyValueException("clerk.secret-key", null,
+					"A secret key is required to fetch the instance's JWT keys (or set clerk.jwt-key)");
+		}
+		return secretKey;
+	}
+
+}
