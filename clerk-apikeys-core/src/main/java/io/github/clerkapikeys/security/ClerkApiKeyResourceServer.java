@@ -14,7 +14,6 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -60,7 +59,7 @@ public final class ClerkApiKeyResourceServer {
 
 	private final @Nullable AuthenticationManagerResolver<HttpServletRequest> tokens;
 
-	private final AuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
+	private final AuthenticationEntryPoint entryPoint = new PlainBearerChallenge();
 
 	private final AuthenticationFailureHandler failureHandler = new OutageAwareAuthenticationFailureHandler(
 			this.entryPoint);

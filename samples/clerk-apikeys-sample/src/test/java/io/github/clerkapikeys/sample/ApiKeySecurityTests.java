@@ -91,8 +91,19 @@ class ApiKeySecurityTests {
 		HttpResponse<String> response = get("/api/whoami", null);
 
 		assertThat(response.statusCode()).isEqualTo(401);
+		// A challenge that points nowhere is left out: no resource_metadata this API does
+		// not serve (Spring Security 7.1 would add one).
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+	}
+
+	@Test
+	void anInvalidTokensChallengeNamesTheErrorAndNoMetadataUrl() throws Exception {
+		HttpResponse<String> response = get("/api/whoami", "Bearer ak_unknown0123456789abcdefABCDEF0");
+
+		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
-			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer").doesNotContain("error="));
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\"")
+				.doesNotContain("resource_metadata"));
 	}
 
 	@Test
