@@ -27,7 +27,9 @@ import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.MutableClock;
+import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
+import io.github.clerkapikeys.core.error.ClerkFailureKind;
 import io.github.clerkapikeys.core.error.ClerkRateLimitException;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
@@ -178,6 +180,37 @@ class ApiKeyVerifierTests {
 
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(verifier.verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 400, 404, 422 })
+	void verifyRefusingTheTokenIsInvalidAndRememberedForTheNegativeTtl(int status) {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody(ClerkFixtures.errorJson("form_param_value_invalid", "invalid", "invalid"))));
+		ReactiveApiKeyVerifier reactive = reactiveVerifier(storeBuilder().build());
+
+		assertThat(reactive.blocking().verify(SECRET)).isEmpty();
+		StepVerifier.create(reactive.verify(SECRET)).verifyComplete();
+		this.clock.advance(Duration.ofSeconds(4));
+		assertThat(reactive.blocking().verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(reactive.blocking().verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 401, 403 })
+	void clerkRefusingOurSecretKeyStaysAFailureAndIsNotCached(int status) {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(status)));
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
+
+		assertThatExceptionOfType(ClerkApiException.class).isThrownBy(() -> verifier.verify(SECRET))
+			.satisfies((ex) -> assertThat(ClerkFailureKind.of(ex)).isEqualTo(ClerkFailureKind.APPLICATION_REFUSED));
+		assertThatExceptionOfType(ClerkApiException.class).isThrownBy(() -> verifier.verify(SECRET));
 		assertThat(verifyCalls()).isEqualTo(2);
 	}
 
