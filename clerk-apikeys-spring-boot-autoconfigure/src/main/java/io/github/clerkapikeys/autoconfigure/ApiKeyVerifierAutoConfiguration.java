@@ -15,13 +15,15 @@ import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.VerificationBudget;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 
 /**
  * Auto-configuration of the {@link ApiKeyVerifier verifiers} and their
- * {@link VerificationStore}, a memory level only, from {@code clerk.verify.*}, over the
- * client of {@link ClerkApiKeysAutoConfiguration}. The store forgets a key as soon as the
- * client updates, revokes or deletes it. When {@code clerk.verify.cache.redis.enabled},
+ * {@link VerificationStore}, a memory level only, from {@code clerk.verify.*} (the cache
+ * and the budget of verifications of unseen secrets), over the client of
+ * {@link ClerkApiKeysAutoConfiguration}. The store forgets a key as soon as the client
+ * updates, revokes or deletes it. When {@code clerk.verify.cache.redis.enabled},
  * {@link RedisVerificationCacheAutoConfiguration}, ordered before this one, defines the
  * store with its Redis level.
  */
@@ -96,13 +98,16 @@ public final class ApiKeyVerifierAutoConfiguration {
 	 */
 	static VerificationStore.Builder memoryLevel(ClerkProperties properties) {
 		ClerkProperties.Verify.Cache cache = properties.getVerify().getCache();
+		VerificationBudgetProperties budget = properties.getVerify().getBudget();
+		VerificationStore.Builder store = VerificationStore.builder()
+			.budget(budget.isEnabled() ? VerificationBudget.of(budget.getRatePerSecond(), budget.getBurst()) : null);
 		if (!cache.isEnabled()) {
-			return VerificationStore.builder().positiveTtl(Duration.ZERO).negativeTtl(Duration.ZERO);
+			return store.positiveTtl(Duration.ZERO).negativeTtl(Duration.ZERO);
 		}
-		return VerificationStore.builder()
-			.positiveTtl(cache.getPositiveTtl())
+		return store.positiveTtl(cache.getPositiveTtl())
 			.negativeTtl(cache.getNegativeTtl())
 			.maximumSize(cache.getMaximumSize())
+			.invalidMaximumSize(cache.getInvalidMaximumSize())
 			.staleIfError(cache.getStaleIfError());
 	}
 

@@ -1,0 +1,106 @@
+package io.github.clerkapikeys.core.verify;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+
+/**
+ * A token bucket over the verifications of secrets that no cache has seen, so that
+ * strangers presenting distinct made-up tokens cannot spend the application's Clerk rate
+ * limit. Known-good keys being verified again and the client's management calls are never
+ * charged. The bucket holds up to {@code burst} verifications and refills at
+ * {@code ratePerSecond}; its clock is a nanosecond ticker, replaceable for tests.
+ */
+public final class VerificationBudget {
+
+	/** Verifications of unseen secrets per second, by default. */
+	public static final double DEFAULT_RATE_PER_SECOND = 5;
+
+	/** Verifications of unseen secrets allowed at once, by default. */
+	public static final int DEFAULT_BURST = 20;
+
+	private final double nanosPerToken;
+
+	private final double burst;
+
+	private final LongSupplier nanos;
+
+	private final LongAdder refused = new LongAdder();
+
+	private double tokens;
+
+	private long refilledAt;
+
+	private VerificationBudget(double ratePerSecond, int burst, LongSupplier nanos) {
+		if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+			throw new ClerkConfigurationException("budget.ratePerSecond", "ratePerSecond must be more than zero");
+		}
+		if (burst < 1) {
+			throw new ClerkConfigurationException("budget.burst", "burst must be one or more");
+		}
+		this.nanosPerToken = 1_000_000_000d / ratePerSecond;
+		this.burst = burst;
+		this.nanos = nanos;
+		this.tokens = burst;
+		this.refilledAt = nanos.getAsLong();
+	}
+
+	/**
+	 * Return a budget on the system's ticker.
+	 * @param ratePerSecond verifications of unseen secrets per second, more than zero
+	 * @param burst verifications of unseen secrets allowed at once, one or more
+	 * @return the budget, full
+	 */
+	public static VerificationBudget of(double ratePerSecond, int burst) {
+		return of(ratePerSecond, burst, System::nanoTime);
+	}
+
+	/**
+	 * Return a budget on the given ticker, for tests.
+	 * @param ratePerSecond verifications of unseen secrets per second, more than zero
+	 * @param burst verifications of unseen secrets allowed at once, one or more
+	 * @param nanos a monotonic time in nanoseconds
+	 * @return the budget, full
+	 */
+	public static VerificationBudget of(double ratePerSecond, int burst, LongSupplier nanos) {
+		return new VerificationBudget(ratePerSecond, burst, nanos);
+	}
+
+	/**
+	 * Take one verification from the budget.
+	 * @return {@code null} when taken, otherwise how long until one is available
+	 */
+	public synchronized @Nullable Duration tryAcquire() {
+		long now = this.nanos.getAsLong();
+		long elapsed = now - this.refilledAt;
+		if (elapsed > 0) {
+			this.tokens = Math.min(this.burst, this.tokens + elapsed / this.nanosPerToken);
+			this.refilledAt = now;
+		}
+		if (this.tokens >= 1) {
+			this.tokens -= 1;
+			return null;
+		}
+		this.refused.increment();
+		return Duration.ofNanos((long) Math.ceil((1 - this.tokens) * this.nanosPerToken));
+	}
+
+	/**
+	 * Return how many verifications the budget refused so far.
+	 * @return the count
+	 */
+	public long refused() {
+		return this.refused.sum();
+	}
+
+	@Override
+	public String toString() {
+		return "VerificationBudget[ratePerSecond=" + (1_000_000_000d / this.nanosPerToken) + ", burst="
+				+ (long) this.burst + "]";
+	}
+
+}
