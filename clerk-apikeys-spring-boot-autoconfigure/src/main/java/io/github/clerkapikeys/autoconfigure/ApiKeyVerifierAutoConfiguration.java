@@ -6,17 +6,24 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ClientVerificationBudgets;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.VerificationBudget;
 import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.security.ClerkClientKeyResolver;
+import io.github.clerkapikeys.security.ClientVerificationBudgetFilter;
 
 /**
  * Auto-configuration of the {@link ApiKeyVerifier verifiers} and their
@@ -68,6 +75,39 @@ public final class ApiKeyVerifierAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiKeyVerifier apiKeyVerifier(ReactiveApiKeyVerifier reactiveApiKeyVerifier) {
 		return reactiveApiKeyVerifier.blocking();
+	}
+
+	/**
+	 * The per-client budget of verifications of unseen secrets, in servlet applications:
+	 * a filter before Spring Security's charges each request's verifications to its
+	 * client, named by the {@link ClerkClientKeyResolver} bean.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "jakarta.servlet.Filter")
+	@ConditionalOnBooleanProperty(name = "clerk.verify.budget.client.enabled", matchIfMissing = true)
+	static class ClientBudgetConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientVerificationBudgets clientVerificationBudgets(ClerkProperties properties) {
+			VerificationBudgetProperties.Client client = properties.getVerify().getBudget().getClient();
+			return ClientVerificationBudgets.of(client.getRatePerSecond(), client.getBurst());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClerkClientKeyResolver clerkClientKeyResolver() {
+			return ClerkClientKeyResolver.remoteAddress();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientVerificationBudgetFilter clientVerificationBudgetFilter(ClientVerificationBudgets budgets,
+				ClerkClientKeyResolver clerkClientKeyResolver) {
+			return new ClientVerificationBudgetFilter(budgets, clerkClientKeyResolver);
+		}
+
 	}
 
 	/**

@@ -22,7 +22,16 @@ public class VerificationBudgetProperties {
 	/**
 	 * Verifications of unseen secrets allowed at once, above the rate.
 	 */
-	private int burst = 20;
+	private int burst = 30;
+
+	/**
+	 * Budget of each client, in the servlet security layer.
+	 */
+	private final Client client = new Client();
+
+	public Client getClient() {
+		return this.client;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -46,6 +55,53 @@ public class VerificationBudgetProperties {
 
 	public void setBurst(int burst) {
 		this.burst = burst;
+	}
+
+	/**
+	 * Settings of the budget of each client, named by a {@code ClerkClientKeyResolver}
+	 * (the remote address unless the application defines one).
+	 */
+	public static class Client {
+
+		/**
+		 * Whether each client also has a budget of its own (servlet applications).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Verifications of unseen secrets per second, on average, for each client.
+		 */
+		private double ratePerSecond = 2;
+
+		/**
+		 * Verifications of unseen secrets a client may make at once, above its rate.
+		 */
+		private int burst = 20;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getRatePerSecond() {
+			return this.ratePerSecond;
+		}
+
+		public void setRatePerSecond(double ratePerSecond) {
+			this.ratePerSecond = ratePerSecond;
+		}
+
+		public int getBurst() {
+			return this.burst;
+		}
+
+		public void setBurst(int burst) {
+			this.burst = burst;
+		}
+
 	}
 
 }

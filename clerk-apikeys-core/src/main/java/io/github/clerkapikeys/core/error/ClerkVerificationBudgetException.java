@@ -15,15 +15,26 @@ public final class ClerkVerificationBudgetException extends ClerkException {
 
 	private final Duration retryAfter;
 
+	private final String scope;
+
 	/**
 	 * Create the failure.
 	 * @param retryAfter how long until the budget allows another verification
+	 * @param scope which budget is spent: {@code overall} or {@code client}
 	 */
-	public ClerkVerificationBudgetException(Duration retryAfter) {
-		super(ClerkOperation.VERIFY_API_KEY,
-				"The budget of verifications of unseen secrets is spent; retry after " + retryAfter.toMillis() + " ms",
-				null);
+	public ClerkVerificationBudgetException(Duration retryAfter, String scope) {
+		super(ClerkOperation.VERIFY_API_KEY, "The " + scope + " budget of verifications of unseen secrets is spent; "
+				+ "retry after " + retryAfter.toMillis() + " ms", null);
 		this.retryAfter = retryAfter;
+		this.scope = scope;
+	}
+
+	/**
+	 * Return which budget is spent.
+	 * @return {@code overall} or {@code client}
+	 */
+	public String getScope() {
+		return this.scope;
 	}
 
 	/**

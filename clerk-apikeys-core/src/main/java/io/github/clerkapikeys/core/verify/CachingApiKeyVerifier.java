@@ -48,10 +48,12 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 			return Mono.justOrEmpty(usable(kept));
 		}
 		// The caller's context (its observation among others) reaches the call to Clerk.
-		return Mono
-			.deferContextual((context) -> Mono
-				.fromFuture(() -> this.store.verify(key, TokenType.API_KEY, secret, clerk(secret, context)), true))
-			.flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
+		return Mono.deferContextual((context) -> Mono.fromFuture(() -> {
+			try (VerificationBudget.Scope scope = VerificationBudget
+				.chargeCaller(context.getOrDefault(VerificationBudget.class, VerificationBudget.caller()))) {
+				return this.store.verify(key, TokenType.API_KEY, secret, clerk(secret, context));
+			}
+		}, true)).flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
 	}
 
 	/**

@@ -21,7 +21,7 @@ public final class VerificationBudget {
 	public static final double DEFAULT_RATE_PER_SECOND = 5;
 
 	/** Verifications of unseen secrets allowed at once, by default. */
-	public static final int DEFAULT_BURST = 20;
+	public static final int DEFAULT_BURST = 30;
 
 	private final double nanosPerToken;
 
@@ -29,13 +29,19 @@ public final class VerificationBudget {
 
 	private final LongSupplier nanos;
 
-	private final LongAdder refused = new LongAdder();
+	private static final ThreadLocal<@Nullable VerificationBudget> CALLER = new ThreadLocal<>();
+
+	private final LongAdder refused;
 
 	private double tokens;
 
 	private long refilledAt;
 
 	private VerificationBudget(double ratePerSecond, int burst, LongSupplier nanos) {
+		this(ratePerSecond, burst, nanos, new LongAdder());
+	}
+
+	VerificationBudget(double ratePerSecond, int burst, LongSupplier nanos, LongAdder refused) {
 		if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
 			throw new ClerkConfigurationException("budget.ratePerSecond", "ratePerSecond must be more than zero");
 		}
@@ -45,6 +51,7 @@ public final class VerificationBudget {
 		this.nanosPerToken = 1_000_000_000d / ratePerSecond;
 		this.burst = burst;
 		this.nanos = nanos;
+		this.refused = refused;
 		this.tokens = burst;
 		this.refilledAt = nanos.getAsLong();
 	}
@@ -90,11 +97,62 @@ public final class VerificationBudget {
 	}
 
 	/**
+	 * Give back one verification taken by {@link #tryAcquire()} that was not made after
+	 * all (another budget refused it).
+	 */
+	synchronized void refund() {
+		this.tokens = Math.min(this.burst, this.tokens + 1);
+	}
+
+	/**
+	 * Charge the verifications of unseen secrets that the current thread starts, until
+	 * the returned scope is closed, to {@code caller} as well as to the store's overall
+	 * budget: how a per-client budget reaches the verifier from where the request is
+	 * known (a servlet filter, say). A blocking verification starts on the calling
+	 * thread; a reactive one where it is subscribed.
+	 * @param caller the budget of the client making the request, {@code null} for none
+	 * @return the scope, to close when the request is done
+	 */
+	public static Scope chargeCaller(@Nullable VerificationBudget caller) {
+		VerificationBudget previous = CALLER.get();
+		CALLER.set(caller);
+		return () -> {
+			if (previous != null) {
+				CALLER.set(previous);
+			}
+			else {
+				CALLER.remove();
+			}
+		};
+	}
+
+	/**
+	 * Return the budget of the current thread's caller, see {@link #chargeCaller}.
+	 */
+	static @Nullable VerificationBudget caller() {
+		return CALLER.get();
+	}
+
+	/**
 	 * Return how many verifications the budget refused so far.
 	 * @return the count
 	 */
 	public long refused() {
 		return this.refused.sum();
+	}
+
+	/**
+	 * The time a caller's budget is charged, see {@link #chargeCaller}.
+	 */
+	@FunctionalInterface
+	public interface Scope extends AutoCloseable {
+
+		/**
+		 * Stop charging the caller's budget.
+		 */
+		@Override
+		void close();
+
 	}
 
 	@Override

@@ -165,7 +165,7 @@ public final class VerificationStore {
 			Mono<Optional<ApiKey>> clerk) {
 		long start = this.memory.startOfCall();
 		SharedVerificationLevel shared = this.sharedLevel;
-		Mono<Optional<ApiKey>> asked = charged(hash, clerk);
+		Mono<Optional<ApiKey>> asked = charged(hash, clerk, VerificationBudget.caller());
 		Mono<SharedVerification> answer = (shared != null) ? shared.verify(type, secret, asked)
 				: asked.map(SharedVerification::fromClerk);
 		return answer.map((answered) -> this.memory.verificationOf(hash, answered.key(), start, answered.remaining()))
@@ -174,18 +174,30 @@ public final class VerificationStore {
 	}
 
 	/**
-	 * Return {@code clerk}, charged to the budget unless the secret verified as a valid
+	 * Return {@code clerk}, charged to the caller's budget (captured on the thread that
+	 * started the call) and to the overall budget, unless the secret verified as a valid
 	 * key lately: a spent budget fails the call with a
 	 * {@link ClerkVerificationBudgetException}, which is not kept.
 	 */
-	private Mono<Optional<ApiKey>> charged(String hash, Mono<Optional<ApiKey>> clerk) {
+	private Mono<Optional<ApiKey>> charged(String hash, Mono<Optional<ApiKey>> clerk,
+			@Nullable VerificationBudget caller) {
 		VerificationBudget budget = this.budget;
-		if (budget == null || this.memory.isKnownGood(hash)) {
+		if ((budget == null && caller == null) || this.memory.isKnownGood(hash)) {
 			return clerk;
 		}
 		return Mono.defer(() -> {
-			Duration wait = budget.tryAcquire();
-			return (wait != null) ? Mono.error(new ClerkVerificationBudgetException(wait)) : clerk;
+			Duration wait = (caller != null) ? caller.tryAcquire() : null;
+			if (wait != null) {
+				return Mono.error(new ClerkVerificationBudgetException(wait, "client"));
+			}
+			wait = (budget != null) ? budget.tryAcquire() : null;
+			if (wait != null) {
+				if (caller != null) {
+					caller.refund();
+				}
+				return Mono.error(new ClerkVerificationBudgetException(wait, "overall"));
+			}
+			return clerk;
 		});
 	}
 

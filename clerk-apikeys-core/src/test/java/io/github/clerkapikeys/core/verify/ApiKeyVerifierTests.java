@@ -368,6 +368,26 @@ class ApiKeyVerifierTests {
 	}
 
 	@Test
+	void aCallersBudgetIsChargedOnTheThreadThatStartsTheVerification() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
+		AtomicLong nanos = new AtomicLong();
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
+		VerificationBudget client = VerificationBudget.of(1, 2, nanos::get);
+
+		try (VerificationBudget.Scope scope = VerificationBudget.chargeCaller(client)) {
+			assertThat(verifier.verify(SECRET + "a")).isEmpty();
+			assertThat(verifier.verify(SECRET + "b")).isEmpty();
+			assertThatExceptionOfType(ClerkVerificationBudgetException.class)
+				.isThrownBy(() -> verifier.verify(SECRET + "c"))
+				.satisfies((ex) -> assertThat(ex.getScope()).isEqualTo("client"));
+		}
+		// Outside the scope, only the store's budget (none here) applies.
+		assertThat(verifier.verify(SECRET + "c")).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(3);
+		assertThat(client.refused()).isEqualTo(1);
+	}
+
+	@Test
 	void secretIsNeverStoredRawAndKeysCarryTheTokenType() {
 		stubValidKey();
 		VerificationStore store = storeBuilder().build();
