@@ -5,8 +5,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
+import io.github.clerkapikeys.core.error.ClerkVerificationBudgetException;
 
 /**
  * A token bucket over the verifications of secrets that no cache has seen, so that
@@ -94,6 +96,33 @@ public final class VerificationBudget {
 		}
 		this.refused.increment();
 		return Duration.ofNanos((long) Math.ceil((1 - this.tokens) * this.nanosPerToken));
+	}
+
+	/**
+	 * Return {@code call}, made only when the caller's budget and then the overall one
+	 * allow it (a caller's verification is given back when the overall budget refuses);
+	 * otherwise failing with a {@link ClerkVerificationBudgetException}, which is not
+	 * kept.
+	 */
+	static <T> Mono<T> charged(@Nullable VerificationBudget overall, @Nullable VerificationBudget caller,
+			Mono<T> call) {
+		if (overall == null && caller == null) {
+			return call;
+		}
+		return Mono.defer(() -> {
+			Duration wait = (caller != null) ? caller.tryAcquire() : null;
+			if (wait != null) {
+				return Mono.error(new ClerkVerificationBudgetException(wait, "client"));
+			}
+			wait = (overall != null) ? overall.tryAcquire() : null;
+			if (wait != null) {
+				if (caller != null) {
+					caller.refund();
+				}
+				return Mono.error(new ClerkVerificationBudgetException(wait, "overall"));
+			}
+			return call;
+		});
 	}
 
 	/**

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
-import io.github.clerkapikeys.core.error.ClerkVerificationBudgetException;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
@@ -174,31 +173,12 @@ public final class VerificationStore {
 	}
 
 	/**
-	 * Return {@code clerk}, charged to the caller's budget (captured on the thread that
-	 * started the call) and to the overall budget, unless the secret verified as a valid
-	 * key lately: a spent budget fails the call with a
-	 * {@link ClerkVerificationBudgetException}, which is not kept.
+	 * Return {@code clerk}, charged to the caller's and the overall budget unless the
+	 * secret verified as a valid key lately.
 	 */
 	private Mono<Optional<ApiKey>> charged(String hash, Mono<Optional<ApiKey>> clerk,
 			@Nullable VerificationBudget caller) {
-		VerificationBudget budget = this.budget;
-		if ((budget == null && caller == null) || this.memory.isKnownGood(hash)) {
-			return clerk;
-		}
-		return Mono.defer(() -> {
-			Duration wait = (caller != null) ? caller.tryAcquire() : null;
-			if (wait != null) {
-				return Mono.error(new ClerkVerificationBudgetException(wait, "client"));
-			}
-			wait = (budget != null) ? budget.tryAcquire() : null;
-			if (wait != null) {
-				if (caller != null) {
-					caller.refund();
-				}
-				return Mono.error(new ClerkVerificationBudgetException(wait, "overall"));
-			}
-			return clerk;
-		});
+		return this.memory.isKnownGood(hash) ? clerk : VerificationBudget.charged(this.budget, caller, clerk);
 	}
 
 	/**
