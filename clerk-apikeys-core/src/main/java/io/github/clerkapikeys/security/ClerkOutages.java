@@ -3,12 +3,14 @@ package io.github.clerkapikeys.security;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
 
 import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkException;
 import io.github.clerkapikeys.core.error.ClerkFailureKind;
+import io.github.clerkapikeys.core.error.ClerkVerificationBudgetException;
 
 /**
  * What the introspectors throw, and how an authentication failure caused by Clerk being
@@ -47,12 +49,23 @@ final class ClerkOutages {
 	}
 
 	/**
+	 * Return the status to answer a failed Clerk call with: 429 when the budget of
+	 * verifications of unseen secrets is spent (Clerk is not down, and the token may be
+	 * valid, so neither 503 nor 401), otherwise 503.
+	 */
+	static HttpStatus status(ClerkException failure) {
+		return (failure instanceof ClerkVerificationBudgetException) ? HttpStatus.TOO_MANY_REQUESTS
+				: HttpStatus.SERVICE_UNAVAILABLE;
+	}
+
+	/**
 	 * Return the {@code Retry-After} value to answer an outage with: Clerk's own wait
 	 * when it sent one, within one second and a minute, otherwise
 	 * {@value #DEFAULT_RETRY_AFTER_SECONDS} seconds.
 	 */
 	static String retryAfter(ClerkException outage) {
-		Duration clerkWait = (outage instanceof ClerkApiException api) ? api.getRetryAfter() : null;
+		Duration clerkWait = (outage instanceof ClerkApiException api) ? api.getRetryAfter()
+				: (outage instanceof ClerkVerificationBudgetException spent) ? spent.getRetryAfter() : null;
 		long seconds = DEFAULT_RETRY_AFTER_SECONDS;
 		if (clerkWait != null) {
 			long rounded = clerkWait.getSeconds() + ((clerkWait.getNano() > 0) ? 1 : 0);

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -17,6 +16,7 @@ import io.github.clerkapikeys.core.error.ClerkException;
 
 /**
  * Answers an authentication that failed because Clerk could not be asked with 503 and
+ * {@code Retry-After}, one refused by the verification budget with 429 and
  * {@code Retry-After}; any other failure as the entry point does (401 for a token that is
  * not valid). Spring Security's own handler would rethrow the outage, which the servlet
  * container turns into a 500.
@@ -37,7 +37,7 @@ final class OutageAwareAuthenticationFailureHandler implements AuthenticationFai
 			this.delegate.onAuthenticationFailure(request, response, exception);
 			return;
 		}
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setStatus(ClerkOutages.status(outage).value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, ClerkOutages.retryAfter(outage));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, ClerkOutages.CACHE_CONTROL);
 	}

@@ -1,7 +1,6 @@
 package io.github.clerkapikeys.security;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -14,6 +13,7 @@ import io.github.clerkapikeys.core.error.ClerkException;
 
 /**
  * Answers an authentication that failed because Clerk could not be asked with 503 and
+ * {@code Retry-After}, one refused by the verification budget with 429 and
  * {@code Retry-After}; any other failure as the entry point does (401 for a token that is
  * not valid). Spring Security's own handler would let the outage through as a 500.
  */
@@ -32,7 +32,7 @@ final class OutageAwareServerAuthenticationFailureHandler implements ServerAuthe
 			return this.delegate.onAuthenticationFailure(exchange, exception);
 		}
 		ServerHttpResponse response = exchange.getExchange().getResponse();
-		response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+		response.setStatusCode(ClerkOutages.status(outage));
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, ClerkOutages.retryAfter(outage));
 		response.getHeaders().set(HttpHeaders.CACHE_CONTROL, ClerkOutages.CACHE_CONTROL);
 		return response.setComplete();

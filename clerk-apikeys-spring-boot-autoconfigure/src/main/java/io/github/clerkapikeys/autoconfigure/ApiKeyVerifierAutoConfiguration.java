@@ -6,22 +6,31 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ClientVerificationBudgets;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.VerificationBudget;
 import io.github.clerkapikeys.core.verify.VerificationStore;
+import io.github.clerkapikeys.security.ClerkClientKeyResolver;
+import io.github.clerkapikeys.security.ClientVerificationBudgetFilter;
 
 /**
  * Auto-configuration of the {@link ApiKeyVerifier verifiers} and their
- * {@link VerificationStore}, a memory level only, from {@code clerk.verify.*}, over the
- * client of {@link ClerkApiKeysAutoConfiguration}. The store forgets a key as soon as the
- * client updates, revokes or deletes it. When {@code clerk.verify.cache.redis.enabled},
+ * {@link VerificationStore}, a memory level only, from {@code clerk.verify.*} (the cache
+ * and the budget of verifications of unseen secrets), over the client of
+ * {@link ClerkApiKeysAutoConfiguration}. The store forgets a key as soon as the client
+ * updates, revokes or deletes it. When {@code clerk.verify.cache.redis.enabled},
  * {@link RedisVerificationCacheAutoConfiguration}, ordered before this one, defines the
  * store with its Redis level.
  */
@@ -69,6 +78,39 @@ public final class ApiKeyVerifierAutoConfiguration {
 	}
 
 	/**
+	 * The per-client budget of verifications of unseen secrets, in servlet applications:
+	 * a filter before Spring Security's charges each request's verifications to its
+	 * client, named by the {@link ClerkClientKeyResolver} bean.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "jakarta.servlet.Filter")
+	@ConditionalOnBooleanProperty(name = "clerk.verify.budget.client.enabled", matchIfMissing = true)
+	static class ClientBudgetConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientVerificationBudgets clientVerificationBudgets(ClerkProperties properties) {
+			VerificationBudgetProperties.Client client = properties.getVerify().getBudget().getClient();
+			return ClientVerificationBudgets.of(client.getRatePerSecond(), client.getBurst());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClerkClientKeyResolver clerkClientKeyResolver() {
+			return ClerkClientKeyResolver.remoteAddress();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientVerificationBudgetFilter clientVerificationBudgetFilter(ClientVerificationBudgets budgets,
+				ClerkClientKeyResolver clerkClientKeyResolver) {
+			return new ClientVerificationBudgetFilter(budgets, clerkClientKeyResolver);
+		}
+
+	}
+
+	/**
 	 * Build {@code store}; a wrong setting is reported as the
 	 * {@code clerk.verify.cache.*} property it comes from.
 	 */
@@ -96,13 +138,16 @@ public final class ApiKeyVerifierAutoConfiguration {
 	 */
 	static VerificationStore.Builder memoryLevel(ClerkProperties properties) {
 		ClerkProperties.Verify.Cache cache = properties.getVerify().getCache();
+		VerificationBudgetProperties budget = properties.getVerify().getBudget();
+		VerificationStore.Builder store = VerificationStore.builder()
+			.budget(budget.isEnabled() ? VerificationBudget.of(budget.getRatePerSecond(), budget.getBurst()) : null);
 		if (!cache.isEnabled()) {
-			return VerificationStore.builder().positiveTtl(Duration.ZERO).negativeTtl(Duration.ZERO);
+			return store.positiveTtl(Duration.ZERO).negativeTtl(Duration.ZERO);
 		}
-		return VerificationStore.builder()
-			.positiveTtl(cache.getPositiveTtl())
+		return store.positiveTtl(cache.getPositiveTtl())
 			.negativeTtl(cache.getNegativeTtl())
 			.maximumSize(cache.getMaximumSize())
+			.invalidMaximumSize(cache.getInvalidMaximumSize())
 			.staleIfError(cache.getStaleIfError());
 	}
 

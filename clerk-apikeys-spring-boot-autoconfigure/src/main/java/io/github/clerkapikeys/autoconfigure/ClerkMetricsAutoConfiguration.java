@@ -1,5 +1,6 @@
 package io.github.clerkapikeys.autoconfigure;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.clerkapikeys.core.observation.ClerkAccessMonitor;
 import io.github.clerkapikeys.core.retry.ClerkRetryBudget;
+import io.github.clerkapikeys.core.verify.ClientVerificationBudgets;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
@@ -41,6 +43,17 @@ public final class ClerkMetricsAutoConfiguration {
 	@ConditionalOnBean(VerificationStore.class)
 	VerificationStoreMetrics verificationStoreMetrics(VerificationStore verificationStore) {
 		return new VerificationStoreMetrics(verificationStore);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "clientVerificationBudgetMetrics")
+	@ConditionalOnBean(ClientVerificationBudgets.class)
+	MeterBinder clientVerificationBudgetMetrics(ClientVerificationBudgets clientVerificationBudgets) {
+		return (registry) -> FunctionCounter
+			.builder("clerk.verification.budget.refused", clientVerificationBudgets, ClientVerificationBudgets::refused)
+			.tag("scope", "client")
+			.description("Verifications of secrets no cache has seen that a client's budget refused (answered 429)")
+			.register(registry);
 	}
 
 	@Bean

@@ -363,8 +363,18 @@ public class ClerkProperties {
 
 		private final Cache cache = new Cache();
 
+		/**
+		 * Budget of verifications of secrets that no cache has seen.
+		 */
+		@NestedConfigurationProperty
+		private final VerificationBudgetProperties budget = new VerificationBudgetProperties();
+
 		public Cache getCache() {
 			return this.cache;
+		}
+
+		public VerificationBudgetProperties getBudget() {
+			return this.budget;
 		}
 
 		/**
@@ -393,9 +403,15 @@ public class ClerkProperties {
 			private Duration negativeTtl = Duration.ofSeconds(5);
 
 			/**
-			 * Maximum number of cached verification results.
+			 * Maximum number of cached verification results of valid keys.
 			 */
 			private long maximumSize = 10000;
+
+			/**
+			 * Maximum number of cached verification results of invalid tokens, kept apart
+			 * so that a flood of distinct invalid tokens cannot evict valid keys.
+			 */
+			private long invalidMaximumSize = 1000;
 
 			/**
 			 * How long after its last successful verification a key is still accepted
@@ -436,6 +452,14 @@ public class ClerkProperties {
 
 			public void setMaximumSize(long maximumSize) {
 				this.maximumSize = maximumSize;
+			}
+
+			public long getInvalidMaximumSize() {
+				return this.invalidMaximumSize;
+			}
+
+			public void setInvalidMaximumSize(long invalidMaximumSize) {
+				this.invalidMaximumSize = invalidMaximumSize;
 			}
 
 			public Duration getStaleIfError() {

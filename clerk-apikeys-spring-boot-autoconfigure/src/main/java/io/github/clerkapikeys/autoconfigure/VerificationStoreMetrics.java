@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import io.github.clerkapikeys.core.verify.VerificationBudget;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 
 /**
@@ -14,8 +15,9 @@ import io.github.clerkapikeys.core.verify.VerificationStore;
  * {@code result=miss} (not found in memory: asked of the Redis level, if any, or of
  * Clerk), {@code cache.evictions} and {@code cache.size}; and
  * {@code clerk.verification.stale}, the verifications answered with a stale key while
- * Clerk could not be asked. The Redis level has meters of its own,
- * {@link RedisVerificationLevelMetrics}.
+ * Clerk could not be asked; and {@code clerk.verification.budget.refused}
+ * ({@code scope=overall}), the verifications of unseen secrets the budget refused. The
+ * Redis level has meters of its own, {@link RedisVerificationLevelMetrics}.
  */
 public class VerificationStoreMetrics implements MeterBinder {
 
@@ -58,6 +60,13 @@ public class VerificationStoreMetrics implements MeterBinder {
 		FunctionCounter.builder("clerk.verification.stale", this.store, (store) -> store.stats().staleHits())
 			.description("Verifications answered with a stale key because Clerk could not be asked")
 			.register(registry);
+		VerificationBudget budget = this.store.budget();
+		if (budget != null) {
+			FunctionCounter.builder("clerk.verification.budget.refused", budget, VerificationBudget::refused)
+				.tag("scope", "overall")
+				.description("Verifications of secrets no cache has seen that the budget refused (answered 429)")
+				.register(registry);
+		}
 	}
 
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.clerkapikeys.core.verify.ClientVerificationBudgets;
+import io.github.clerkapikeys.core.verify.VerificationBudget;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
@@ -42,11 +44,15 @@ class ConfigurationMetadataTests {
 				"clerk.retry.jitter", "clerk.retry.statuses", "clerk.retry.create-enabled",
 				"clerk.retry.budget.enabled", "clerk.retry.budget.max-tokens", "clerk.retry.budget.token-ratio",
 				"clerk.verify.cache.enabled", "clerk.verify.cache.positive-ttl", "clerk.verify.cache.negative-ttl",
-				"clerk.verify.cache.maximum-size", "clerk.verify.cache.stale-if-error",
-				"clerk.verify.cache.redis.enabled", "clerk.verify.cache.redis.key-prefix",
-				"clerk.verify.cache.redis.positive-ttl", "clerk.verify.cache.redis.negative-ttl",
-				"clerk.verify.cache.redis.timeout", "clerk.verify.cache.redis.lock-wait", "clerk.jwt-key",
-				"clerk.security.accepts-token", "clerk.security.issuer", "clerk.security.authorized-parties",
+				"clerk.verify.cache.maximum-size", "clerk.verify.cache.invalid-maximum-size",
+				"clerk.verify.cache.stale-if-error", "clerk.verify.budget.enabled",
+				"clerk.verify.budget.rate-per-second", "clerk.verify.budget.burst",
+				"clerk.verify.budget.client.enabled", "clerk.verify.budget.client.rate-per-second",
+				"clerk.verify.budget.client.burst", "clerk.verify.cache.redis.enabled",
+				"clerk.verify.cache.redis.key-prefix", "clerk.verify.cache.redis.positive-ttl",
+				"clerk.verify.cache.redis.negative-ttl", "clerk.verify.cache.redis.timeout",
+				"clerk.verify.cache.redis.lock-wait", "clerk.jwt-key", "clerk.security.accepts-token",
+				"clerk.security.issuer", "clerk.security.authorized-parties",
 				"clerk.security.accept-pending-sessions");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
@@ -73,6 +79,14 @@ class ConfigurationMetadataTests {
 		assertThat(cache.getPositiveTtl()).isEqualTo(VerificationStore.DEFAULT_POSITIVE_TTL);
 		assertThat(cache.getNegativeTtl()).isEqualTo(VerificationStore.DEFAULT_NEGATIVE_TTL);
 		assertThat(cache.getMaximumSize()).isEqualTo(VerificationStore.DEFAULT_MAXIMUM_SIZE);
+		assertThat(cache.getInvalidMaximumSize()).isEqualTo(VerificationStore.DEFAULT_INVALID_MAXIMUM_SIZE);
+		VerificationBudgetProperties budget = new ClerkProperties().getVerify().getBudget();
+		assertThat(budget.isEnabled()).isTrue();
+		assertThat(budget.getRatePerSecond()).isEqualTo(VerificationBudget.DEFAULT_RATE_PER_SECOND);
+		assertThat(budget.getBurst()).isEqualTo(VerificationBudget.DEFAULT_BURST);
+		assertThat(budget.getClient().isEnabled()).isTrue();
+		assertThat(budget.getClient().getRatePerSecond()).isEqualTo(ClientVerificationBudgets.DEFAULT_RATE_PER_SECOND);
+		assertThat(budget.getClient().getBurst()).isEqualTo(ClientVerificationBudgets.DEFAULT_BURST);
 		assertThat(cache.getStaleIfError()).isZero();
 		ClerkProperties.Verify.Cache.Redis redis = cache.getRedis();
 		assertThat(redis.getKeyPrefix()).isEqualTo(RedisVerificationLevel.DEFAULT_KEY_PREFIX);

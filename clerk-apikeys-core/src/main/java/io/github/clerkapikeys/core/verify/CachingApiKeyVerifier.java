@@ -10,7 +10,8 @@ import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
-import io.github.clerkapikeys.core.error.ClerkNotFoundException;
+import io.github.clerkapikeys.core.error.ClerkApiException;
+import io.github.clerkapikeys.core.error.ClerkFailureKind;
 import io.github.clerkapikeys.core.model.ApiKey;
 
 /**
@@ -47,10 +48,12 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 			return Mono.justOrEmpty(usable(kept));
 		}
 		// The caller's context (its observation among others) reaches the call to Clerk.
-		return Mono
-			.deferContextual((context) -> Mono
-				.fromFuture(() -> this.store.verify(key, TokenType.API_KEY, secret, clerk(secret, context)), true))
-			.flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
+		return Mono.deferContextual((context) -> Mono.fromFuture(() -> {
+			try (VerificationBudget.Scope scope = VerificationBudget
+				.chargeCaller(context.getOrDefault(VerificationBudget.class, VerificationBudget.caller()))) {
+				return this.store.verify(key, TokenType.API_KEY, secret, clerk(secret, context));
+			}
+		}, true)).flatMap((verification) -> Mono.justOrEmpty(usable(verification)));
 	}
 
 	/**
@@ -97,13 +100,28 @@ final class CachingApiKeyVerifier implements ReactiveApiKeyVerifier {
 
 	/**
 	 * Return the call to Clerk, made only when the store asks for it: the key, or empty
-	 * when Clerk does not know the secret.
+	 * when Clerk does not accept the secret (see {@link #isNotValid(Throwable)}).
 	 */
 	private Mono<Optional<ApiKey>> clerk(String secret, ContextView context) {
 		return Mono.defer(() -> this.client.verifyApiKey(secret))
 			.contextWrite(context)
 			.map(Optional::of)
-			.onErrorResume(ClerkNotFoundException.class, (notFound) -> Mono.just(Optional.empty()));
+			.onErrorResume(CachingApiKeyVerifier::isNotValid, (rejected) -> Mono.just(Optional.empty()));
+	}
+
+	/**
+	 * Return whether a failed verify call means the secret is not valid, as Clerk's own
+	 * SDKs read it: 400, 404 or 422 from the verify endpoint
+	 * ({@link ClerkFailureKind#REJECTED}). 401 and 403 refuse this application's secret
+	 * key, and 429, 5xx, timeouts and transport failures are outages: those stay
+	 * failures.
+	 */
+	static boolean isNotValid(Throwable failure) {
+		if (!(failure instanceof ClerkApiException api) || ClerkFailureKind.of(api) != ClerkFailureKind.REJECTED) {
+			return false;
+		}
+		int status = api.getStatusCode();
+		return status == 400 || status == 404 || status == 422;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,12 @@ final class MemoryLevel implements VerificationChangeListener {
 	 */
 	private static final Duration CHANGE_MEMORY = Duration.ofMinutes(5);
 
+	/**
+	 * How long a secret that verified as a valid key is not charged to the budget when it
+	 * is verified again.
+	 */
+	private static final Duration KNOWN_GOOD_MEMORY = Duration.ofHours(24);
+
 	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
 			return MessageDigest.getInstance("SHA-256");
@@ -53,6 +60,12 @@ final class MemoryLevel implements VerificationChangeListener {
 	});
 
 	private final AsyncCache<String, Verification> cache;
+
+	/**
+	 * Completed verifications of secrets that are not valid, apart and smaller, so that a
+	 * flood of distinct invalid tokens cannot evict the valid keys of {@link #cache}.
+	 */
+	private final Cache<String, Verification> invalid;
 
 	private final Map<String, Set<String>> hashesByKeyId = new ConcurrentHashMap<>();
 
@@ -72,6 +85,12 @@ final class MemoryLevel implements VerificationChangeListener {
 	 */
 	private final @Nullable Cache<String, ApiKey> lastGood;
 
+	/**
+	 * Secrets that verified as valid keys lately: verifying them again is not charged to
+	 * the {@link VerificationBudget}.
+	 */
+	private final Cache<String, Boolean> knownGood;
+
 	private final Ticker ticker;
 
 	private final Duration positiveTtl;
@@ -87,7 +106,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	private volatile long allForgottenAt = Long.MIN_VALUE;
 
 	MemoryLevel(Duration positiveTtl, Duration negativeTtl, Duration staleIfError, long maximumSize,
-			@Nullable Clock clock) {
+			long invalidMaximumSize, @Nullable Clock clock) {
 		this.positiveTtl = positiveTtl;
 		this.negativeTtl = negativeTtl;
 		this.clock = clock;
@@ -99,6 +118,12 @@ final class MemoryLevel implements VerificationChangeListener {
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.expireAfterWrite(CHANGE_MEMORY)
+			.build();
+		this.knownGood = Caffeine.newBuilder()
+			.maximumSize(Math.max(maximumSize, 1))
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.expireAfterWrite(KNOWN_GOOD_MEMORY)
 			.build();
 		this.lastGood = (staleIfError.isZero()) ? null
 				: Caffeine.newBuilder()
@@ -115,6 +140,13 @@ final class MemoryLevel implements VerificationChangeListener {
 			.expireAfter(Expiry.<String, Verification>creating((hash, verification) -> verification.ttl()))
 			.<String, Verification>removalListener((hash, verification, cause) -> unindex(verification, hash))
 			.buildAsync();
+		this.invalid = Caffeine.newBuilder()
+			.maximumSize(invalidMaximumSize)
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.recordStats()
+			.expireAfter(Expiry.<String, Verification>creating((hash, verification) -> verification.ttl()))
+			.build();
 	}
 
 	/**
@@ -132,6 +164,11 @@ final class MemoryLevel implements VerificationChangeListener {
 	 * @return the verification, or {@code null} when none is complete and kept
 	 */
 	@Nullable Verification completed(String hash) {
+		Verification invalid = this.invalid.asMap().get(hash);
+		if (invalid != null) {
+			this.completedHits.increment();
+			return invalid;
+		}
 		// The map view records no statistics, so a miss here is not counted twice.
 		CompletableFuture<Verification> future = this.cache.asMap().get(hash);
 		if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
@@ -151,16 +188,25 @@ final class MemoryLevel implements VerificationChangeListener {
 	 * {@link Verification} too).
 	 */
 	CompletableFuture<Verification> get(String hash, Function<String, CompletableFuture<Verification>> verify) {
+		Verification invalid = this.invalid.asMap().get(hash);
+		if (invalid != null) {
+			this.completedHits.increment();
+			return CompletableFuture.completedFuture(invalid);
+		}
 		CompletableFuture<Verification> future = this.cache.get(hash,
 				(key, executor) -> verify.apply(key).thenApply((verification) -> {
 					index(key, verification);
 					return verification;
 				}));
 		// An outcome that is not kept (a failure, a stale answer, one that a change
-		// outdated) leaves once it is handed out.
+		// outdated) leaves once it is handed out; an invalid one moves to its own cache.
 		return future.thenApply((verification) -> {
 			if (verification.ttl().isZero()) {
 				this.cache.asMap().remove(hash, future);
+			}
+			else if (verification.key() == null && verification.failure() == null
+					&& this.cache.asMap().remove(hash, future)) {
+				this.invalid.put(hash, verification);
 			}
 			return verification;
 		});
@@ -189,6 +235,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	Verification verificationOf(String hash, @Nullable ApiKey key, long startOfCall, Duration maxTtl) {
 		Instant now = now();
 		if (key == null || !key.isValidAt(now)) {
+			this.knownGood.invalidate(hash);
 			if (this.lastGood != null) {
 				this.lastGood.invalidate(hash);
 			}
@@ -198,6 +245,7 @@ final class MemoryLevel implements VerificationChangeListener {
 		if ((changed != null && changed >= startOfCall) || this.allForgottenAt >= startOfCall) {
 			return new Verification(key, null, Duration.ZERO);
 		}
+		this.knownGood.put(hash, Boolean.TRUE);
 		if (this.lastGood != null) {
 			this.lastGood.put(hash, key);
 		}
@@ -225,6 +273,16 @@ final class MemoryLevel implements VerificationChangeListener {
 			return new Verification(stale, null, Duration.ZERO);
 		}
 		return new Verification(null, failure, Duration.ZERO);
+	}
+
+	/**
+	 * Return whether the secret verified as a valid key lately, so that verifying it
+	 * again is not charged to the budget.
+	 * @param hash the secret's key
+	 * @return {@code true} when known good
+	 */
+	boolean isKnownGood(String hash) {
+		return this.knownGood.getIfPresent(hash) != null;
 	}
 
 	private static Duration shorter(Duration ttl, Duration maxTtl) {
@@ -267,6 +325,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	void forgetAll() {
 		this.allForgottenAt = this.ticker.read();
 		this.cache.synchronous().invalidateAll();
+		this.invalid.invalidateAll();
 		this.hashesByKeyId.clear();
 		if (this.lastGood != null) {
 			this.lastGood.invalidateAll();
@@ -278,15 +337,19 @@ final class MemoryLevel implements VerificationChangeListener {
 	 */
 	VerificationStore.Stats stats() {
 		CacheStats stats = this.cache.synchronous().stats();
+		long invalidEvictions = this.invalid.stats().evictionCount();
 		return new VerificationStore.Stats(stats.hitCount() + this.completedHits.sum(), stats.missCount(),
-				stats.evictionCount(), this.cache.synchronous().estimatedSize(), this.staleHits.sum());
+				stats.evictionCount() + invalidEvictions,
+				this.cache.synchronous().estimatedSize() + this.invalid.estimatedSize(), this.staleHits.sum());
 	}
 
 	/**
 	 * Return the keys held.
 	 */
 	Set<String> keys() {
-		return Set.copyOf(this.cache.asMap().keySet());
+		Set<String> keys = new HashSet<>(this.cache.asMap().keySet());
+		keys.addAll(this.invalid.asMap().keySet());
+		return Set.copyOf(keys);
 	}
 
 	/**
@@ -295,6 +358,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	 */
 	void cleanUp() {
 		this.cache.synchronous().cleanUp();
+		this.invalid.cleanUp();
 	}
 
 	private void index(String hash, Verification verification) {

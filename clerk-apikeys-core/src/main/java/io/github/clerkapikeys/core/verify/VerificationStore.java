@@ -20,11 +20,12 @@ import io.github.clerkapikeys.core.model.ApiKey;
  * application uses. Concurrent verifications of one secret share a single call.
  * <p>
  * A valid key is kept for the positive TTL, never past its own expiration; an unknown,
- * revoked or expired key for the (shorter) negative TTL; a failure is not kept at all,
- * but every verification that joined the call gets it. The store forgets a key at once
- * when the verifier's client updates, revokes or deletes it. A key revoked elsewhere (the
- * Clerk Dashboard, another service) is still accepted until its entry expires, unless
- * {@link #keyChanged(String)} is called: the positive TTL is that window.
+ * revoked or expired key for the (shorter) negative TTL, in a smaller cache of its own so
+ * that a flood of distinct invalid tokens cannot evict valid keys; a failure is not kept
+ * at all, but every verification that joined the call gets it. The store forgets a key at
+ * once when the verifier's client updates, revokes or deletes it. A key revoked elsewhere
+ * (the Clerk Dashboard, another service) is still accepted until its entry expires,
+ * unless {@link #keyChanged(String)} is called: the positive TTL is that window.
  * <p>
  * With {@link Builder#staleIfError(Duration) stale-if-error} set, a key that verified
  * within that long is still accepted while Clerk cannot be asked (unreachable, timing
@@ -51,6 +52,12 @@ public final class VerificationStore {
 	/** Most verifications kept in memory, by default. */
 	public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
 
+	/**
+	 * Most verifications of invalid secrets kept in memory, by default, apart from the
+	 * valid ones.
+	 */
+	public static final long DEFAULT_INVALID_MAXIMUM_SIZE = 1_000;
+
 	private final MemoryLevel memory;
 
 	private final @Nullable SharedVerificationLevel sharedLevel;
@@ -61,6 +68,8 @@ public final class VerificationStore {
 
 	private final Duration staleIfError;
 
+	private final @Nullable VerificationBudget budget;
+
 	private VerificationStore(Builder builder) {
 		checkZeroOrMore("positiveTtl", builder.positiveTtl);
 		checkZeroOrMore("negativeTtl", builder.negativeTtl);
@@ -68,12 +77,16 @@ public final class VerificationStore {
 		if (builder.maximumSize < 0) {
 			throw new ClerkConfigurationException("maximumSize", "maximumSize must be zero or more");
 		}
+		if (builder.invalidMaximumSize < 0) {
+			throw new ClerkConfigurationException("invalidMaximumSize", "invalidMaximumSize must be zero or more");
+		}
 		this.positiveTtl = builder.positiveTtl;
 		this.negativeTtl = builder.negativeTtl;
 		this.staleIfError = builder.staleIfError;
 		this.memory = new MemoryLevel(builder.positiveTtl, builder.negativeTtl, builder.staleIfError,
-				builder.maximumSize, builder.clock);
+				builder.maximumSize, builder.invalidMaximumSize, builder.clock);
 		this.sharedLevel = builder.sharedLevel;
+		this.budget = builder.budget;
 		if (this.sharedLevel != null) {
 			this.sharedLevel.addChangeListener(this.memory);
 		}
@@ -94,8 +107,8 @@ public final class VerificationStore {
 	}
 
 	/**
-	 * Return a store with the defaults: valid keys for 30 s, invalid ones for 5 s, at
-	 * most 10,000, no stale answers, no shared level.
+	 * Return a store with the defaults: valid keys for 30 s, at most 10,000; invalid ones
+	 * for 5 s, at most 1,000 apart; no stale answers, no shared level.
 	 * @return a new store
 	 */
 	public static VerificationStore withDefaults() {
@@ -151,11 +164,29 @@ public final class VerificationStore {
 			Mono<Optional<ApiKey>> clerk) {
 		long start = this.memory.startOfCall();
 		SharedVerificationLevel shared = this.sharedLevel;
-		Mono<SharedVerification> answer = (shared != null) ? shared.verify(type, secret, clerk)
-				: clerk.map(SharedVerification::fromClerk);
+		Mono<Optional<ApiKey>> asked = charged(hash, clerk, VerificationBudget.caller());
+		Mono<SharedVerification> answer = (shared != null) ? shared.verify(type, secret, asked)
+				: asked.map(SharedVerification::fromClerk);
 		return answer.map((answered) -> this.memory.verificationOf(hash, answered.key(), start, answered.remaining()))
 			.onErrorResume((failure) -> Mono.just(this.memory.failed(hash, failure)))
 			.toFuture();
+	}
+
+	/**
+	 * Return {@code clerk}, charged to the caller's and the overall budget unless the
+	 * secret verified as a valid key lately.
+	 */
+	private Mono<Optional<ApiKey>> charged(String hash, Mono<Optional<ApiKey>> clerk,
+			@Nullable VerificationBudget caller) {
+		return this.memory.isKnownGood(hash) ? clerk : VerificationBudget.charged(this.budget, caller, clerk);
+	}
+
+	/**
+	 * Return the budget of verifications of unseen secrets, if any.
+	 * @return the budget, or {@code null} when verifications are not limited
+	 */
+	public @Nullable VerificationBudget budget() {
+		return this.budget;
 	}
 
 	/**
@@ -246,9 +277,13 @@ public final class VerificationStore {
 
 		private long maximumSize = DEFAULT_MAXIMUM_SIZE;
 
+		private long invalidMaximumSize = DEFAULT_INVALID_MAXIMUM_SIZE;
+
 		private @Nullable Clock clock;
 
 		private @Nullable SharedVerificationLevel sharedLevel;
+
+		private @Nullable VerificationBudget budget;
 
 		private Builder() {
 		}
@@ -295,6 +330,30 @@ public final class VerificationStore {
 		 */
 		public Builder maximumSize(long maximumSize) {
 			this.maximumSize = maximumSize;
+			return this;
+		}
+
+		/**
+		 * Set the most verifications of invalid secrets kept in memory, in a cache of
+		 * their own, so that a flood of distinct invalid tokens cannot evict valid keys.
+		 * @param invalidMaximumSize zero or more
+		 * @return this builder
+		 */
+		public Builder invalidMaximumSize(long invalidMaximumSize) {
+			this.invalidMaximumSize = invalidMaximumSize;
+			return this;
+		}
+
+		/**
+		 * Limit the verifications of secrets that no cache has seen (asked of Clerk or of
+		 * the shared level's owner): past the budget such a verification fails with a
+		 * {@link ClerkVerificationBudgetException} instead of calling Clerk. Secrets that
+		 * verified as valid keys lately are never charged.
+		 * @param budget the budget, {@code null} (the default) for none
+		 * @return this builder
+		 */
+		public Builder budget(@Nullable VerificationBudget budget) {
+			this.budget = budget;
 			return this;
 		}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
@@ -27,10 +28,13 @@ import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkClientBuilder;
 import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.MutableClock;
+import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkAuthenticationException;
+import io.github.clerkapikeys.core.error.ClerkFailureKind;
 import io.github.clerkapikeys.core.error.ClerkRateLimitException;
 import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.core.error.ClerkVerificationBudgetException;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
@@ -181,6 +185,37 @@ class ApiKeyVerifierTests {
 		assertThat(verifyCalls()).isEqualTo(2);
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 400, 404, 422 })
+	void verifyRefusingTheTokenIsInvalidAndRememberedForTheNegativeTtl(int status) {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody(ClerkFixtures.errorJson("form_param_value_invalid", "invalid", "invalid"))));
+		ReactiveApiKeyVerifier reactive = reactiveVerifier(storeBuilder().build());
+
+		assertThat(reactive.blocking().verify(SECRET)).isEmpty();
+		StepVerifier.create(reactive.verify(SECRET)).verifyComplete();
+		this.clock.advance(Duration.ofSeconds(4));
+		assertThat(reactive.blocking().verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(reactive.blocking().verify(SECRET)).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 401, 403 })
+	void clerkRefusingOurSecretKeyStaysAFailureAndIsNotCached(int status) {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(status)));
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
+
+		assertThatExceptionOfType(ClerkApiException.class).isThrownBy(() -> verifier.verify(SECRET))
+			.satisfies((ex) -> assertThat(ClerkFailureKind.of(ex)).isEqualTo(ClerkFailureKind.APPLICATION_REFUSED));
+		assertThatExceptionOfType(ClerkApiException.class).isThrownBy(() -> verifier.verify(SECRET));
+		assertThat(verifyCalls()).isEqualTo(2);
+	}
+
 	@Test
 	void revokedOrExpiredInA200BodyIsInvalid() {
 		ApiKeyVerifier verifier = verifier(storeBuilder().build());
@@ -273,6 +308,83 @@ class ApiKeyVerifierTests {
 
 		assertThat(store.stats().size()).isLessThanOrEqualTo(3);
 		assertThat(store.stats().evictions()).isGreaterThanOrEqualTo(17);
+	}
+
+	@Test
+	void floodOfDistinctInvalidTokensCannotEvictAValidKey() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\"}"))
+			.willReturn(okJson(keyJson(KEY_ID, false, false, null))));
+		VerificationStore store = storeBuilder().maximumSize(2).invalidMaximumSize(5).build();
+		ApiKeyVerifier verifier = verifier(store);
+		assertThat(verifier.verify(SECRET)).isPresent();
+
+		for (int i = 0; i < 200; i++) {
+			assertThat(verifier.verify("ak_invalid" + i + "0123456789abcdefABCDEF")).isEmpty();
+			store.cleanUp();
+		}
+
+		assertThat(verifyCalls()).isEqualTo(201);
+		assertThat(verifier.verify(SECRET)).isPresent();
+		assertThat(verifyCalls()).isEqualTo(201);
+		assertThat(store.stats().size()).isLessThanOrEqualTo(1 + 5);
+		assertThat(store.stats().evictions()).isGreaterThanOrEqualTo(195);
+	}
+
+	@Test
+	void budgetLetsAtMostItsBurstOfUnseenSecretsReachClerkButNeverChargesAKnownKey() {
+		AtomicLong nanos = new AtomicLong();
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).withRequestBody(equalToJson("{\"secret\":\"" + SECRET + "\"}"))
+			.willReturn(okJson(keyJson(KEY_ID, false, false, null))));
+		VerificationBudget budget = VerificationBudget.of(1, 3, nanos::get);
+		VerificationStore store = storeBuilder().budget(budget).build();
+		ApiKeyVerifier verifier = verifier(store);
+		assertThat(verifier.verify(SECRET)).isPresent();
+
+		int refused = 0;
+		for (int i = 0; i < 50; i++) {
+			try {
+				assertThat(verifier.verify("ak_unseen" + i + "0123456789abcdefABCDEF")).isEmpty();
+			}
+			catch (ClerkVerificationBudgetException ex) {
+				assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(1));
+				refused++;
+			}
+		}
+		assertThat(refused).isEqualTo(48);
+		assertThat(verifyCalls()).isEqualTo(3);
+
+		// Past its TTL, the known key is verified again without a charge.
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(verifier.verify(SECRET)).isPresent();
+		assertThat(verifyCalls()).isEqualTo(4);
+		assertThat(budget.refused()).isEqualTo(48);
+
+		// A refusal is not kept: once the budget refills, the secret is asked of Clerk.
+		nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+		assertThat(verifier.verify("ak_unseen49" + "0123456789abcdefABCDEF")).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(5);
+	}
+
+	@Test
+	void aCallersBudgetIsChargedOnTheThreadThatStartsTheVerification() {
+		wireMock.stubFor(post(urlEqualTo(VERIFY)).willReturn(aResponse().withStatus(404)));
+		AtomicLong nanos = new AtomicLong();
+		ApiKeyVerifier verifier = verifier(storeBuilder().build());
+		VerificationBudget client = VerificationBudget.of(1, 2, nanos::get);
+
+		try (VerificationBudget.Scope scope = VerificationBudget.chargeCaller(client)) {
+			assertThat(verifier.verify(SECRET + "a")).isEmpty();
+			assertThat(verifier.verify(SECRET + "b")).isEmpty();
+			assertThatExceptionOfType(ClerkVerificationBudgetException.class)
+				.isThrownBy(() -> verifier.verify(SECRET + "c"))
+				.satisfies((ex) -> assertThat(ex.getScope()).isEqualTo("client"));
+		}
+		// Outside the scope, only the store's budget (none here) applies.
+		assertThat(verifier.verify(SECRET + "c")).isEmpty();
+		assertThat(verifyCalls()).isEqualTo(3);
+		assertThat(client.refused()).isEqualTo(1);
 	}
 
 	@Test
