@@ -52,8 +52,7 @@ class ConfigurationMetadataTests {
 				"clerk.verify.cache.redis.key-prefix", "clerk.verify.cache.redis.positive-ttl",
 				"clerk.verify.cache.redis.negative-ttl", "clerk.verify.cache.redis.timeout",
 				"clerk.verify.cache.redis.lock-wait", "clerk.jwt-key", "clerk.security.accepts-token",
-				"clerk.security.issuer", "clerk.security.authorized-parties",
-				"clerk.security.accept-pending-sessions");
+				"clerk.security.issuer", "clerk.security.authorized-parties", "clerk.security.accept-pending-sessions");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank()
