@@ -23,6 +23,22 @@ final class CachingMachineTokenVerifier implements ReactiveMachineTokenVerifier 
 
 	private final OpaqueTokenVerifications.Kind<OAuthAccessToken> oauthTokens;
 
+	private final MachineTokenVerifier blocking = new MachineTokenVerifier() {
+
+		@Override
+		public Optional<M2mToken> verifyM2mToken(@Nullable String token) {
+			return CachingMachineTokenVerifier.this.verifications
+				.verifyBlocking(CachingMachineTokenVerifier.this.m2mTokens, token);
+		}
+
+		@Override
+		public Optional<OAuthAccessToken> verifyOAuthAccessToken(@Nullable String accessToken) {
+			return CachingMachineTokenVerifier.this.verifications
+				.verifyBlocking(CachingMachineTokenVerifier.this.oauthTokens, accessToken);
+		}
+
+	};
+
 	CachingMachineTokenVerifier(ReactiveClerkApiKeysClient client, VerificationStore store) {
 		Assert.notNull(client, "client must not be null");
 		Assert.notNull(store, "store must not be null");
@@ -49,21 +65,7 @@ final class CachingMachineTokenVerifier implements ReactiveMachineTokenVerifier 
 	 */
 	@Override
 	public MachineTokenVerifier blocking() {
-		return new MachineTokenVerifier() {
-
-			@Override
-			public Optional<M2mToken> verifyM2mToken(@Nullable String token) {
-				return CachingMachineTokenVerifier.this.verifications
-					.verifyBlocking(CachingMachineTokenVerifier.this.m2mTokens, token);
-			}
-
-			@Override
-			public Optional<OAuthAccessToken> verifyOAuthAccessToken(@Nullable String accessToken) {
-				return CachingMachineTokenVerifier.this.verifications
-					.verifyBlocking(CachingMachineTokenVerifier.this.oauthTokens, accessToken);
-			}
-
-		};
+		return this.blocking;
 	}
 
 	@Override
