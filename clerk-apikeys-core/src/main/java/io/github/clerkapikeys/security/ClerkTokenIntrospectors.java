@@ -1,27 +1,27 @@
 package io.github.clerkapikeys.security;
 
-import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionException;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import reactor.core.publisher.Mono;
 
-import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkException;
-import io.github.clerkapikeys.core.error.ClerkFailureKind;
-import io.github.clerkapikeys.core.model.M2mToken;
-import io.github.clerkapikeys.core.model.OAuthAccessToken;
+import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
 
 /**
  * Introspectors of opaque M2M tokens ({@code mt_...}, {@code POST /m2m_tokens/verify})
  * and OAuth access tokens ({@code oat_...},
- * {@code POST /oauth_applications/access_tokens/verify}). A token Clerk refuses (a 4xx
- * other than 401, 403 and 429), or that is revoked or expired, is a
- * {@link BadOpaqueTokenException} (401); Clerk that cannot be asked an
- * {@link OAuth2IntrospectionException} caused by the {@link ClerkException} (503).
+ * {@code POST /oauth_applications/access_tokens/verify}), over a machine-token verifier,
+ * whose store keeps and shares verifications as it does API keys'. A token that is not
+ * valid (unknown to Clerk, revoked, expired) is a {@link BadOpaqueTokenException} (401);
+ * Clerk that cannot be asked an {@link OAuth2IntrospectionException} caused by the
+ * {@link ClerkException} (503).
  */
 public final class ClerkTokenIntrospectors {
 
@@ -30,72 +30,55 @@ public final class ClerkTokenIntrospectors {
 
 	/**
 	 * Return the introspector of opaque M2M tokens.
-	 * @param client the Clerk client
-	 * @param clock the clock to compare expirations with
+	 * @param verifier the machine-token verifier
 	 * @return the introspector
 	 */
-	public static OpaqueTokenIntrospector m2mTokens(ClerkApiKeysClient client, Clock clock) {
-		return (token) -> {
-			M2mToken verified;
-			try {
-				verified = client.verifyM2mToken(token);
-			}
-			catch (ClerkException ex) {
-				throw failure(ex);
-			}
-			if (!verified.isValidAt(clock.instant())) {
-				throw invalid();
-			}
-			return ClerkTokenPrincipal.m2mToken(verified);
-		};
+	public static OpaqueTokenIntrospector m2mTokens(MachineTokenVerifier verifier) {
+		return (token) -> verified(() -> verifier.verifyM2mToken(token)).map(ClerkTokenPrincipal::m2mToken)
+			.orElseThrow(ClerkTokenIntrospectors::invalid);
 	}
 
 	/**
 	 * Return the introspector of opaque OAuth access tokens.
-	 * @param client the Clerk client
-	 * @param clock the clock to compare expirations with
+	 * @param verifier the machine-token verifier
 	 * @return the introspector
 	 */
-	public static OpaqueTokenIntrospector oauthTokens(ClerkApiKeysClient client, Clock clock) {
-		return (token) -> {
-			OAuthAccessToken verified;
-			try {
-				verified = client.verifyOAuthAccessToken(token);
-			}
-			catch (ClerkException ex) {
-				throw failure(ex);
-			}
-			if (!verified.isValidAt(clock.instant()) || verified.subject() == null) {
-				throw invalid();
-			}
-			return ClerkTokenPrincipal.oauthToken(verified);
-		};
+	public static OpaqueTokenIntrospector oauthTokens(MachineTokenVerifier verifier) {
+		return (token) -> verified(() -> verifier.verifyOAuthAccessToken(token)).map(ClerkTokenPrincipal::oauthToken)
+			.orElseThrow(ClerkTokenIntrospectors::invalid);
 	}
 
 	/**
 	 * Return the reactive introspector of opaque M2M tokens.
-	 * @param client the Clerk client
-	 * @param clock the clock to compare expirations with
+	 * @param verifier the machine-token verifier
 	 * @return the introspector
 	 */
-	public static ReactiveOpaqueTokenIntrospector reactiveM2mTokens(ReactiveClerkApiKeysClient client, Clock clock) {
-		return (token) -> client.verifyM2mToken(token)
+	public static ReactiveOpaqueTokenIntrospector reactiveM2mTokens(ReactiveMachineTokenVerifier verifier) {
+		return (token) -> verifier.verifyM2mToken(token)
 			.onErrorMap(ClerkException.class, ClerkTokenIntrospectors::failure)
-			.flatMap((verified) -> verified.isValidAt(clock.instant())
-					? Mono.just(ClerkTokenPrincipal.m2mToken(verified)) : Mono.error(invalid()));
+			.<OAuth2AuthenticatedPrincipal>map(ClerkTokenPrincipal::m2mToken)
+			.switchIfEmpty(Mono.error(ClerkTokenIntrospectors::invalid));
 	}
 
 	/**
 	 * Return the reactive introspector of opaque OAuth access tokens.
-	 * @param client the Clerk client
-	 * @param clock the clock to compare expirations with
+	 * @param verifier the machine-token verifier
 	 * @return the introspector
 	 */
-	public static ReactiveOpaqueTokenIntrospector reactiveOAuthTokens(ReactiveClerkApiKeysClient client, Clock clock) {
-		return (token) -> client.verifyOAuthAccessToken(token)
+	public static ReactiveOpaqueTokenIntrospector reactiveOAuthTokens(ReactiveMachineTokenVerifier verifier) {
+		return (token) -> verifier.verifyOAuthAccessToken(token)
 			.onErrorMap(ClerkException.class, ClerkTokenIntrospectors::failure)
-			.flatMap((verified) -> (verified.isValidAt(clock.instant()) && verified.subject() != null)
-					? Mono.just(ClerkTokenPrincipal.oauthToken(verified)) : Mono.error(invalid()));
+			.<OAuth2AuthenticatedPrincipal>map(ClerkTokenPrincipal::oauthToken)
+			.switchIfEmpty(Mono.error(ClerkTokenIntrospectors::invalid));
+	}
+
+	private static <T> Optional<T> verified(Supplier<Optional<T>> verification) {
+		try {
+			return verification.get();
+		}
+		catch (ClerkException ex) {
+			throw failure(ex);
+		}
 	}
 
 	private static BadOpaqueTokenException invalid() {
@@ -103,9 +86,6 @@ public final class ClerkTokenIntrospectors {
 	}
 
 	private static OAuth2IntrospectionException failure(ClerkException ex) {
-		if (ClerkFailureKind.of(ex) == ClerkFailureKind.REJECTED) {
-			return invalid();
-		}
 		return new OAuth2IntrospectionException("Clerk could not verify the token: " + ex.getMessage(), ex);
 	}
 

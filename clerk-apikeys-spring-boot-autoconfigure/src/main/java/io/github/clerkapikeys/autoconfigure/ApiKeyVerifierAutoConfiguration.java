@@ -19,16 +19,19 @@ import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ClientVerificationBudgets;
+import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.VerificationBudget;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.security.ClerkClientKeyResolver;
 import io.github.clerkapikeys.security.ClientVerificationBudgetFilter;
 
 /**
- * Auto-configuration of the {@link ApiKeyVerifier verifiers} and their
- * {@link VerificationStore}, a memory level only, from {@code clerk.verify.*} (the cache
- * and the budget of verifications of unseen secrets), over the client of
+ * Auto-configuration of the {@link ApiKeyVerifier API-key} and
+ * {@link MachineTokenVerifier machine-token} verifiers and the {@link VerificationStore}
+ * they share, a memory level only, from {@code clerk.verify.*} (the cache and the budget
+ * of verifications of unseen secrets), over the client of
  * {@link ClerkApiKeysAutoConfiguration}. The store forgets a key as soon as the client
  * updates, revokes or deletes it. When {@code clerk.verify.cache.redis.enabled},
  * {@link RedisVerificationCacheAutoConfiguration}, ordered before this one, defines the
@@ -75,6 +78,19 @@ public final class ApiKeyVerifierAutoConfiguration {
 	@ConditionalOnMissingBean
 	ApiKeyVerifier apiKeyVerifier(ReactiveApiKeyVerifier reactiveApiKeyVerifier) {
 		return reactiveApiKeyVerifier.blocking();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveMachineTokenVerifier reactiveMachineTokenVerifier(ReactiveClerkApiKeysClient reactiveClerkApiKeysClient,
+			VerificationStore verificationStore) {
+		return ReactiveMachineTokenVerifier.create(reactiveClerkApiKeysClient, verificationStore);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MachineTokenVerifier machineTokenVerifier(ReactiveMachineTokenVerifier reactiveMachineTokenVerifier) {
+		return reactiveMachineTokenVerifier.blocking();
 	}
 
 	/**

@@ -17,7 +17,9 @@ import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -35,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the injected client changes them, and the memory level's meters.
  */
 class ApiKeyVerifierAutoConfigurationTests {
+
+	static final String M2M_TOKEN = "mt_fake0123456789abcdef0123456789ab";
 
 	static final String SECRET = "ak_live0123456789abcdefABCDEF0123";
 
@@ -121,6 +125,30 @@ class ApiKeyVerifierAutoConfigurationTests {
 
 			assertThat(verifier.verify(SECRET)).isEmpty();
 		});
+	}
+
+	@Test
+	void machineTokensAreVerifiedThroughTheSameStore() {
+		wireMock.stubFor(post(urlEqualTo("/v1/m2m_tokens/verify")).willReturn(aResponse().withStatus(404)));
+		VerificationStore store = VerificationStore.withDefaults();
+		this.contextRunner.withBean(VerificationStore.class, () -> store).run((context) -> {
+			assertThat(context).hasSingleBean(MachineTokenVerifier.class)
+				.hasSingleBean(ReactiveMachineTokenVerifier.class);
+			assertThat(context.getBean(MachineTokenVerifier.class))
+				.isSameAs(context.getBean(ReactiveMachineTokenVerifier.class).blocking());
+			assertThat(context.getBean(MachineTokenVerifier.class).verifyM2mToken(M2M_TOKEN)).isEmpty();
+			assertThat(context.getBean(MachineTokenVerifier.class).verifyM2mToken(M2M_TOKEN)).isEmpty();
+			assertThat(store.stats().misses()).isOne();
+			wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/m2m_tokens/verify")));
+		});
+	}
+
+	@Test
+	void userDefinedMachineTokenVerifierWins() {
+		ReactiveMachineTokenVerifier fake = ReactiveMachineTokenVerifier.create(
+				ClerkApiKeysClient.builder().secretKey("sk_test_fake").buildReactive(), VerificationStore.uncached());
+		this.contextRunner.withBean(ReactiveMachineTokenVerifier.class, () -> fake)
+			.run((context) -> assertThat(context.getBean(ReactiveMachineTokenVerifier.class)).isSameAs(fake));
 	}
 
 	@Test

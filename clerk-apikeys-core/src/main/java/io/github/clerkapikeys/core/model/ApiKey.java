@@ -52,11 +52,22 @@ public record ApiKey(@JsonProperty(value = "object", required = true) @JsonSette
 		@JsonProperty("created_by") @Nullable String createdBy,
 		@JsonProperty("last_used_at") @Nullable Instant lastUsedAt,
 		@JsonProperty(value = "created_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant createdAt,
-		@JsonProperty(value = "updated_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant updatedAt) {
+		@JsonProperty(value = "updated_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant updatedAt)
+		implements
+			VerifiedToken {
 
 	// Copies scopes into an unmodifiable list.
 	public ApiKey {
 		scopes = List.copyOf(scopes);
+	}
+
+	/**
+	 * Return when the token expires: its {@link #expiration()}.
+	 * @return the expiration, or {@code null} if it never does
+	 */
+	@Override
+	public @Nullable Instant expiresAt() {
+		return this.expiration;
 	}
 
 	/**
@@ -65,6 +76,7 @@ public record ApiKey(@JsonProperty(value = "object", required = true) @JsonSette
 	 * @param now the instant to compare the expiration with
 	 * @return {@code true} if the key is usable at {@code now}
 	 */
+	@Override
 	public boolean isValidAt(Instant now) {
 		return !this.revoked && !this.expired && (this.expiration == null || this.expiration.isAfter(now));
 	}

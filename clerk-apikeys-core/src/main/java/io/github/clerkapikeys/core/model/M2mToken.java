@@ -39,7 +39,9 @@ public record M2mToken(@JsonProperty(value = "object", required = true) @JsonSet
 		@JsonProperty("expiration") @Nullable Instant expiration,
 		@JsonProperty("last_used_at") @Nullable Instant lastUsedAt,
 		@JsonProperty(value = "created_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant createdAt,
-		@JsonProperty(value = "updated_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant updatedAt) {
+		@JsonProperty(value = "updated_at", required = true) @JsonSetter(nulls = Nulls.FAIL) Instant updatedAt)
+		implements
+			VerifiedToken {
 
 	/** The {@code object} of every M2M token. */
 	public static final String OBJECT = "machine_to_machine_token";
@@ -59,11 +61,21 @@ public record M2mToken(@JsonProperty(value = "object", required = true) @JsonSet
 	}
 
 	/**
+	 * Return when the token expires: its {@link #expiration()}.
+	 * @return the expiration, or {@code null} if it never does
+	 */
+	@Override
+	public @Nullable Instant expiresAt() {
+		return this.expiration;
+	}
+
+	/**
 	 * Whether this token can be used now: neither revoked nor expired, by Clerk's flags
 	 * and by its expiration compared with {@code now}.
 	 * @param now the instant to compare the expiration with
 	 * @return {@code true} if the token is usable at {@code now}
 	 */
+	@Override
 	public boolean isValidAt(Instant now) {
 		return !this.revoked && !this.expired && (this.expiration == null || this.expiration.isAfter(now));
 	}

@@ -38,7 +38,7 @@ public record OAuthAccessToken(@JsonProperty("object") @Nullable String object, 
 		@JsonProperty("revocation_reason") @Nullable String revocationReason,
 		@JsonProperty("expired") @Nullable Boolean expired, @JsonProperty("expiration") @Nullable Long expiration,
 		@JsonProperty("created_at") @Nullable Long createdAt, @JsonProperty("updated_at") @Nullable Long updatedAt,
-		@JsonProperty("active") @Nullable Boolean active) {
+		@JsonProperty("active") @Nullable Boolean active) implements VerifiedToken {
 
 	/** The {@code object} of every OAuth access token Clerk describes. */
 	public static final String OBJECT = "clerk_idp_oauth_access_token";
@@ -76,6 +76,7 @@ public record OAuthAccessToken(@JsonProperty("object") @Nullable String object, 
 	 * Return when the token expires.
 	 * @return the expiration, or {@code null} if Clerk gave none
 	 */
+	@Override
 	public @Nullable Instant expiresAt() {
 		return (this.expiration != null) ? instant(this.expiration) : null;
 	}
@@ -86,6 +87,7 @@ public record OAuthAccessToken(@JsonProperty("object") @Nullable String object, 
 	 * @param now the instant to compare the expiration with
 	 * @return {@code true} if the token is usable at {@code now}
 	 */
+	@Override
 	public boolean isValidAt(Instant now) {
 		Instant expiresAt = expiresAt();
 		return isDescribed() && Boolean.FALSE.equals(this.revoked) && Boolean.FALSE.equals(this.expired)

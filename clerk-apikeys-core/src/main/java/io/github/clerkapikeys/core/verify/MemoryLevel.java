@@ -24,7 +24,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.jspecify.annotations.Nullable;
 
 import io.github.clerkapikeys.core.error.ClerkFailureKind;
-import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.VerifiedToken;
 
 /**
  * The memory level of a {@link VerificationStore}: a bounded cache of verifications in
@@ -83,7 +83,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	 * The last successful verification of each secret, for stale-if-error; {@code null}
 	 * when off.
 	 */
-	private final @Nullable Cache<String, ApiKey> lastGood;
+	private final @Nullable Cache<String, VerifiedToken> lastGood;
 
 	/**
 	 * Secrets that verified as valid keys lately: verifying them again is not charged to
@@ -204,7 +204,7 @@ final class MemoryLevel implements VerificationChangeListener {
 			if (verification.ttl().isZero()) {
 				this.cache.asMap().remove(hash, future);
 			}
-			else if (verification.key() == null && verification.failure() == null
+			else if (verification.token() == null && verification.failure() == null
 					&& this.cache.asMap().remove(hash, future)) {
 				this.invalid.put(hash, verification);
 			}
@@ -224,7 +224,8 @@ final class MemoryLevel implements VerificationChangeListener {
 	 * Build the verification to hold for an answer, kept no longer than {@code maxTtl},
 	 * and remember or forget the key for stale-if-error.
 	 * @param hash the secret's key
-	 * @param key the verified key, or {@code null} when Clerk does not accept the secret
+	 * @param token the verified token, or {@code null} when Clerk does not accept the
+	 * secret
 	 * @param startOfCall when the call that answered started, see {@link #startOfCall()}
 	 * @param maxTtl the longest the answer may be kept, such as what is left of it on the
 	 * shared level; {@link SharedVerification#UNBOUNDED} for none
@@ -232,29 +233,31 @@ final class MemoryLevel implements VerificationChangeListener {
 	 * is not kept when the key changed while the call was in flight, since the answer may
 	 * predate a revoke
 	 */
-	Verification verificationOf(String hash, @Nullable ApiKey key, long startOfCall, Duration maxTtl) {
+	Verification verificationOf(String hash, @Nullable VerifiedToken token, long startOfCall, Duration maxTtl) {
 		Instant now = now();
-		if (key == null || !key.isValidAt(now)) {
+		if (token == null || !token.isValidAt(now)) {
 			this.knownGood.invalidate(hash);
 			if (this.lastGood != null) {
 				this.lastGood.invalidate(hash);
 			}
 			return new Verification(null, null, shorter(this.negativeTtl, maxTtl));
 		}
-		Long changed = this.changedAt.getIfPresent(key.id());
+		String id = token.id();
+		Long changed = (id != null) ? this.changedAt.getIfPresent(id) : null;
 		if ((changed != null && changed >= startOfCall) || this.allForgottenAt >= startOfCall) {
-			return new Verification(key, null, Duration.ZERO);
+			return new Verification(token, null, Duration.ZERO);
 		}
 		this.knownGood.put(hash, Boolean.TRUE);
 		if (this.lastGood != null) {
-			this.lastGood.put(hash, key);
+			this.lastGood.put(hash, token);
 		}
 		Duration ttl = shorter(this.positiveTtl, maxTtl);
-		if (key.expiration() != null) {
-			Duration untilExpiration = Duration.between(now, key.expiration());
+		Instant expiresAt = token.expiresAt();
+		if (expiresAt != null) {
+			Duration untilExpiration = Duration.between(now, expiresAt);
 			ttl = (untilExpiration.compareTo(ttl) < 0) ? untilExpiration : ttl;
 		}
-		return new Verification(key, null, ttl);
+		return new Verification(token, null, ttl);
 	}
 
 	/**
@@ -266,7 +269,7 @@ final class MemoryLevel implements VerificationChangeListener {
 	 * @return the verification
 	 */
 	Verification failed(String hash, Throwable failure) {
-		ApiKey stale = (this.lastGood != null && ClerkFailureKind.of(failure).isClerkUnavailable())
+		VerifiedToken stale = (this.lastGood != null && ClerkFailureKind.of(failure).isClerkUnavailable())
 				? this.lastGood.getIfPresent(hash) : null;
 		if (stale != null && stale.isValidAt(now())) {
 			this.staleHits.increment();
@@ -307,7 +310,7 @@ final class MemoryLevel implements VerificationChangeListener {
 			this.cache.synchronous().invalidateAll(hashes);
 		}
 		if (this.lastGood != null) {
-			this.lastGood.asMap().values().removeIf((key) -> key.id().equals(keyId));
+			this.lastGood.asMap().values().removeIf((token) -> keyId.equals(token.id()));
 		}
 	}
 
@@ -362,16 +365,18 @@ final class MemoryLevel implements VerificationChangeListener {
 	}
 
 	private void index(String hash, Verification verification) {
-		ApiKey key = verification.key();
-		if (key != null && !verification.ttl().isZero()) {
-			this.hashesByKeyId.computeIfAbsent(key.id(), (id) -> ConcurrentHashMap.newKeySet()).add(hash);
+		VerifiedToken token = verification.token();
+		String id = (token != null) ? token.id() : null;
+		if (id != null && !verification.ttl().isZero()) {
+			this.hashesByKeyId.computeIfAbsent(id, (key) -> ConcurrentHashMap.newKeySet()).add(hash);
 		}
 	}
 
 	private void unindex(@Nullable Verification verification, @Nullable String hash) {
-		ApiKey key = (verification != null) ? verification.key() : null;
-		if (key != null && hash != null) {
-			this.hashesByKeyId.computeIfPresent(key.id(), (id, hashes) -> {
+		VerifiedToken token = (verification != null) ? verification.token() : null;
+		String id = (token != null) ? token.id() : null;
+		if (id != null && hash != null) {
+			this.hashesByKeyId.computeIfPresent(id, (key, hashes) -> {
 				hashes.remove(hash);
 				return hashes.isEmpty() ? null : hashes;
 			});

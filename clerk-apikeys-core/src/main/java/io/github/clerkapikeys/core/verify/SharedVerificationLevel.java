@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
-import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.VerifiedToken;
 
 /**
  * The level of a {@link VerificationStore} that every instance of an application shares,
@@ -23,10 +23,10 @@ public interface SharedVerificationLevel {
 	 * only {@code clerk}; the failures of {@code clerk} are passed on.
 	 * @param type the kind of token {@code secret} is
 	 * @param secret the token's secret
-	 * @param clerk asks Clerk: the key, or empty when Clerk does not accept the secret
+	 * @param clerk asks Clerk: the token, or empty when Clerk does not accept the secret
 	 * @return the answer
 	 */
-	Mono<SharedVerification> verify(TokenType type, String secret, Mono<Optional<ApiKey>> clerk);
+	Mono<SharedVerification> verify(TokenType type, String secret, Mono<Optional<VerifiedToken>> clerk);
 
 	/**
 	 * Announce to every instance, this one included, that the key with this id changed,

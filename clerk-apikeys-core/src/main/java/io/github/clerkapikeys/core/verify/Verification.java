@@ -4,16 +4,16 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.VerifiedToken;
 
 /**
- * The outcome of one verification, as the memory level holds it: the key when it may be
- * used, or the failure that ended the call, or neither when the key is not valid.
+ * The outcome of one verification, as the memory level holds it: the token when it may be
+ * used, or the failure that ended the call, or neither when the token is not valid.
  *
- * @param key the verified key, or {@code null}
+ * @param token the verified token, or {@code null}
  * @param failure what the call failed with, or {@code null}
  * @param ttl how long the outcome is kept
  */
-record Verification(@Nullable ApiKey key, @Nullable Throwable failure, Duration ttl) {
+record Verification(@Nullable VerifiedToken token, @Nullable Throwable failure, Duration ttl) {
 
 }

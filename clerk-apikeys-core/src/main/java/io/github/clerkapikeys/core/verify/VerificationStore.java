@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
-import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.VerifiedToken;
 
 /**
  * Where the verifier keeps verifications: a memory level in this instance, keyed by the
@@ -156,18 +156,19 @@ public final class VerificationStore {
 	 * @param clerk asks Clerk: the key, or empty when Clerk does not accept the secret
 	 * @return the verification
 	 */
-	CompletableFuture<Verification> verify(String key, TokenType type, String secret, Mono<Optional<ApiKey>> clerk) {
+	CompletableFuture<Verification> verify(String key, TokenType type, String secret,
+			Mono<Optional<VerifiedToken>> clerk) {
 		return this.memory.get(key, (hash) -> call(hash, type, secret, clerk));
 	}
 
 	private CompletableFuture<Verification> call(String hash, TokenType type, String secret,
-			Mono<Optional<ApiKey>> clerk) {
+			Mono<Optional<VerifiedToken>> clerk) {
 		long start = this.memory.startOfCall();
 		SharedVerificationLevel shared = this.sharedLevel;
-		Mono<Optional<ApiKey>> asked = charged(hash, clerk, VerificationBudget.caller());
+		Mono<Optional<VerifiedToken>> asked = charged(hash, clerk, VerificationBudget.caller());
 		Mono<SharedVerification> answer = (shared != null) ? shared.verify(type, secret, asked)
 				: asked.map(SharedVerification::fromClerk);
-		return answer.map((answered) -> this.memory.verificationOf(hash, answered.key(), start, answered.remaining()))
+		return answer.map((answered) -> this.memory.verificationOf(hash, answered.token(), start, answered.remaining()))
 			.onErrorResume((failure) -> Mono.just(this.memory.failed(hash, failure)))
 			.toFuture();
 	}
@@ -176,7 +177,7 @@ public final class VerificationStore {
 	 * Return {@code clerk}, charged to the caller's and the overall budget unless the
 	 * secret verified as a valid key lately.
 	 */
-	private Mono<Optional<ApiKey>> charged(String hash, Mono<Optional<ApiKey>> clerk,
+	private Mono<Optional<VerifiedToken>> charged(String hash, Mono<Optional<VerifiedToken>> clerk,
 			@Nullable VerificationBudget caller) {
 		return this.memory.isKnownGood(hash) ? clerk : VerificationBudget.charged(this.budget, caller, clerk);
 	}

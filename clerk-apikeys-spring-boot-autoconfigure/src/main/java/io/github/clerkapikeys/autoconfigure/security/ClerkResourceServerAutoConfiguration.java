@@ -20,10 +20,10 @@ import io.github.clerkapikeys.autoconfigure.ApiKeyVerifierAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
 import io.github.clerkapikeys.autoconfigure.ClerkProperties;
-import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
 import io.github.clerkapikeys.security.ClerkApiKeyAuthenticationConverter;
 import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
@@ -97,9 +97,9 @@ public final class ClerkResourceServerAutoConfiguration {
 			@ConditionalOnClass(name = JWT_DECODER)
 			ClerkTokenAuthenticationManagerResolver clerkTokenAuthenticationManagerResolver(ClerkProperties properties,
 					ClerkConnectionDetails connectionDetails, OpaqueTokenIntrospector opaqueTokenIntrospector,
-					ObjectProvider<ClerkApiKeysClient> client) {
+					ObjectProvider<MachineTokenVerifier> machineTokens) {
 				return new ClerkTokenManagers(properties, connectionDetails).servlet(opaqueTokenIntrospector,
-						client::getObject);
+						machineTokens::getObject);
 			}
 
 			@Bean
@@ -139,9 +139,10 @@ public final class ClerkResourceServerAutoConfiguration {
 			ReactiveClerkTokenAuthenticationManagerResolver reactiveClerkTokenAuthenticationManagerResolver(
 					ClerkProperties properties, ClerkConnectionDetails connectionDetails,
 					ReactiveOpaqueTokenIntrospector reactiveOpaqueTokenIntrospector,
-					ObjectProvider<ReactiveClerkApiKeysClient> client, ObjectProvider<WebClient.Builder> webClient) {
+					ObjectProvider<ReactiveMachineTokenVerifier> machineTokens,
+					ObjectProvider<WebClient.Builder> webClient) {
 				return new ClerkTokenManagers(properties, connectionDetails).reactive(reactiveOpaqueTokenIntrospector,
-						client::getObject, () -> webClient.getIfAvailable(WebClient::builder).build());
+						machineTokens::getObject, () -> webClient.getIfAvailable(WebClient::builder).build());
 			}
 
 			@Bean

@@ -1,6 +1,5 @@
 package io.github.clerkapikeys.autoconfigure.security;
 
-import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
 import io.github.clerkapikeys.autoconfigure.ClerkProperties;
 import io.github.clerkapikeys.autoconfigure.ClerkSecurityProperties;
-import io.github.clerkapikeys.core.ClerkApiKeysClient;
-import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.TokenType;
 import io.github.clerkapikeys.security.ClerkTokenAuthenticationManagerResolver;
 import io.github.clerkapikeys.security.ClerkTokenIntrospectors;
@@ -61,67 +60,67 @@ final class ClerkTokenManagers {
 	}
 
 	ClerkTokenAuthenticationManagerResolver servlet(OpaqueTokenIntrospector apiKeys,
-			Supplier<ClerkApiKeysClient> client) {
+			Supplier<MachineTokenVerifier> machineTokens) {
 		Map<TokenType, AuthenticationManager> managers = new EnumMap<>(TokenType.class);
 		for (TokenType type : this.accepted) {
 			managers.put(type, switch (type) {
 				case API_KEY -> ClerkTokenAuthenticationManagerResolver.opaqueTokens(apiKeys);
 				case SESSION_TOKEN -> ClerkTokenAuthenticationManagerResolver.jwts(decoder(sessionValidator()),
 						ClerkTokenPrincipal::session);
-				case M2M_TOKEN -> m2m(client.get());
-				case OAUTH_TOKEN -> oauth(client.get());
+				case M2M_TOKEN -> m2m(machineTokens.get());
+				case OAUTH_TOKEN -> oauth(machineTokens.get());
 			});
 		}
 		return new ClerkTokenAuthenticationManagerResolver(managers);
 	}
 
 	ReactiveClerkTokenAuthenticationManagerResolver reactive(ReactiveOpaqueTokenIntrospector apiKeys,
-			Supplier<ReactiveClerkApiKeysClient> client, Supplier<WebClient> webClient) {
+			Supplier<ReactiveMachineTokenVerifier> machineTokens, Supplier<WebClient> webClient) {
 		Map<TokenType, ReactiveAuthenticationManager> managers = new EnumMap<>(TokenType.class);
 		for (TokenType type : this.accepted) {
 			managers.put(type, switch (type) {
 				case API_KEY -> ReactiveClerkTokenAuthenticationManagerResolver.opaqueTokens(apiKeys);
 				case SESSION_TOKEN -> ReactiveClerkTokenAuthenticationManagerResolver
 					.jwts(reactiveDecoder(sessionValidator(), webClient), ClerkTokenPrincipal::session);
-				case M2M_TOKEN -> reactiveM2m(client.get(), webClient);
-				case OAUTH_TOKEN -> reactiveOAuth(client.get(), webClient);
+				case M2M_TOKEN -> reactiveM2m(machineTokens.get(), webClient);
+				case OAUTH_TOKEN -> reactiveOAuth(machineTokens.get(), webClient);
 			});
 		}
 		return new ReactiveClerkTokenAuthenticationManagerResolver(managers);
 	}
 
-	private AuthenticationManager m2m(ClerkApiKeysClient client) {
+	private AuthenticationManager m2m(MachineTokenVerifier verifier) {
 		AuthenticationManager opaque = ClerkTokenAuthenticationManagerResolver
-			.opaqueTokens(ClerkTokenIntrospectors.m2mTokens(client, Clock.systemUTC()));
+			.opaqueTokens(ClerkTokenIntrospectors.m2mTokens(verifier));
 		AuthenticationManager jwt = ClerkTokenAuthenticationManagerResolver.jwts(
 				decoder(ClerkJwtDecoders.m2mTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW)),
 				ClerkTokenPrincipal::m2mToken);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
-	private AuthenticationManager oauth(ClerkApiKeysClient client) {
+	private AuthenticationManager oauth(MachineTokenVerifier verifier) {
 		AuthenticationManager opaque = ClerkTokenAuthenticationManagerResolver
-			.opaqueTokens(ClerkTokenIntrospectors.oauthTokens(client, Clock.systemUTC()));
+			.opaqueTokens(ClerkTokenIntrospectors.oauthTokens(verifier));
 		AuthenticationManager jwt = ClerkTokenAuthenticationManagerResolver.jwts(
 				decoder(ClerkJwtDecoders.oauthTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW)),
 				ClerkTokenPrincipal::oauthToken);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
-	private ReactiveAuthenticationManager reactiveM2m(ReactiveClerkApiKeysClient client,
+	private ReactiveAuthenticationManager reactiveM2m(ReactiveMachineTokenVerifier verifier,
 			Supplier<WebClient> webClient) {
 		ReactiveAuthenticationManager opaque = ReactiveClerkTokenAuthenticationManagerResolver
-			.opaqueTokens(ClerkTokenIntrospectors.reactiveM2mTokens(client, Clock.systemUTC()));
+			.opaqueTokens(ClerkTokenIntrospectors.reactiveM2mTokens(verifier));
 		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver
 			.jwts(reactiveDecoder(ClerkJwtDecoders.m2mTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW),
 					webClient), ClerkTokenPrincipal::m2mToken);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
-	private ReactiveAuthenticationManager reactiveOAuth(ReactiveClerkApiKeysClient client,
+	private ReactiveAuthenticationManager reactiveOAuth(ReactiveMachineTokenVerifier verifier,
 			Supplier<WebClient> webClient) {
 		ReactiveAuthenticationManager opaque = ReactiveClerkTokenAuthenticationManagerResolver
-			.opaqueTokens(ClerkTokenIntrospectors.reactiveOAuthTokens(client, Clock.systemUTC()));
+			.opaqueTokens(ClerkTokenIntrospectors.reactiveOAuthTokens(verifier));
 		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver
 			.jwts(reactiveDecoder(ClerkJwtDecoders.oauthTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW),
 					webClient), ClerkTokenPrincipal::oauthToken);

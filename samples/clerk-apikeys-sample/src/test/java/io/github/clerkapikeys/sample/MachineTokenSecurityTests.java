@@ -76,6 +76,22 @@ class MachineTokenSecurityTests {
 	}
 
 	@Test
+	void opaqueTokensAreAskedOfClerkOnceAndThenAnsweredFromTheStore() throws Exception {
+		MintedToken m2m = this.clerk.createM2mToken(MACHINE, OTHER_MACHINE);
+		MintedToken oauth = this.clerk.createOAuthToken(USER, "client_1", "read");
+		int m2mCalls = this.clerk.callCount("verifyM2MToken");
+		int oauthCalls = this.clerk.callCount("verifyOAuthAccessToken");
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(send("GET", "/api/whoami", m2m.token()).statusCode()).isEqualTo(200);
+			assertThat(send("GET", "/api/whoami", oauth.token()).statusCode()).isEqualTo(200);
+		}
+
+		assertThat(this.clerk.callCount("verifyM2MToken")).isEqualTo(m2mCalls + 1);
+		assertThat(this.clerk.callCount("verifyOAuthAccessToken")).isEqualTo(oauthCalls + 1);
+	}
+
+	@Test
 	void revokedExpiredAndUnknownTokensAre401() throws Exception {
 		MintedToken revoked = this.clerk.createM2mToken(MACHINE, OTHER_MACHINE);
 		this.clerk.revokeToken(revoked.id());

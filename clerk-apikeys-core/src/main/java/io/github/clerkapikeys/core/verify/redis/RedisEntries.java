@@ -10,7 +10,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
-import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.VerifiedToken;
 import io.github.clerkapikeys.core.verify.TokenType;
 import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
 
@@ -130,13 +130,13 @@ final class RedisEntries {
 	 * positive TTL, never past its expiration; anything else, as invalid, for the
 	 * negative TTL. Completes empty whatever happens.
 	 */
-	Mono<Void> store(TokenType type, String name, @Nullable ApiKey key, long verifiedAt) {
+	Mono<Void> store(TokenType type, String name, @Nullable VerifiedToken token, long verifiedAt) {
 		Duration ttl = this.negativeTtl;
 		Instant now = Instant.now();
-		ApiKey valid = (key != null && key.isValidAt(now)) ? key : null;
+		VerifiedToken valid = (token != null && token.isValidAt(now)) ? token : null;
 		if (valid != null) {
 			ttl = this.positiveTtl;
-			Instant expiration = valid.expiration();
+			Instant expiration = valid.expiresAt();
 			if (expiration != null && Duration.between(now, expiration).compareTo(ttl) < 0) {
 				ttl = Duration.between(now, expiration);
 			}

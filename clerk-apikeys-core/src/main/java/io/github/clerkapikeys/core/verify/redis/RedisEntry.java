@@ -4,20 +4,20 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.VerifiedToken;
 import io.github.clerkapikeys.core.verify.TokenType;
 
 /**
  * A verification as Redis holds it. Times are in microseconds since the epoch.
  *
  * @param type the kind of token verified
- * @param key the key when valid, without its secret; {@code null} when Clerk did not
+ * @param token the token when valid, without its secret; {@code null} when Clerk did not
  * accept the secret
  * @param verifiedAt when the instance that stored it started asking Clerk, on the Redis
  * server's clock
  * @param notAfter until when it may be used
  */
-record RedisEntry(TokenType type, @Nullable ApiKey key, long verifiedAt, long notAfter) {
+record RedisEntry(TokenType type, @Nullable VerifiedToken token, long verifiedAt, long notAfter) {
 
 	/**
 	 * Return this instance's time, in microseconds since the epoch.

@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.M2mToken;
+import io.github.clerkapikeys.core.model.OAuthAccessToken;
+import io.github.clerkapikeys.core.model.VerifiedToken;
 import io.github.clerkapikeys.core.verify.TokenType;
 
 /**
@@ -98,9 +101,9 @@ final class RedisEntrySeals {
 		payload.put("type", entry.type().id());
 		payload.put("at", entry.verifiedAt());
 		payload.put("until", entry.notAfter());
-		ApiKey key = entry.key();
-		if (key != null) {
-			ObjectNode described = JSON.valueToTree(key);
+		VerifiedToken token = entry.token();
+		if (token != null) {
+			ObjectNode described = JSON.valueToTree(token);
 			described.remove("secret");
 			payload.set("key", described);
 		}
@@ -142,12 +145,24 @@ final class RedisEntrySeals {
 				return null;
 			}
 			JsonNode key = payload.get("key");
-			return new RedisEntry(type, (key != null) ? JSON.treeToValue(key, ApiKey.class) : null,
+			return new RedisEntry(type, (key != null) ? JSON.treeToValue(key, modelOf(type)) : null,
 					payload.required("at").asLong(), payload.required("until").asLong());
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Return the class Clerk's answer about a token of {@code type} is read as.
+	 */
+	private static Class<? extends VerifiedToken> modelOf(TokenType type) {
+		return switch (type) {
+			case API_KEY -> ApiKey.class;
+			case M2M_TOKEN -> M2mToken.class;
+			case OAUTH_TOKEN -> OAuthAccessToken.class;
+			case SESSION_TOKEN -> throw new IllegalArgumentException("Session tokens are never stored");
+		};
 	}
 
 	private @Nullable String decrypt(String entryName, TokenType type, String value) {

@@ -9,7 +9,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
 import io.github.clerkapikeys.core.error.ClerkConfigurationException;
-import io.github.clerkapikeys.core.model.ApiKey;
+import io.github.clerkapikeys.core.model.VerifiedToken;
 import io.github.clerkapikeys.core.verify.SharedVerification;
 import io.github.clerkapikeys.core.verify.SharedVerificationLevel;
 import io.github.clerkapikeys.core.verify.TokenType;
@@ -124,7 +124,7 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	}
 
 	@Override
-	public Mono<SharedVerification> verify(TokenType type, String secret, Mono<Optional<ApiKey>> clerk) {
+	public Mono<SharedVerification> verify(TokenType type, String secret, Mono<Optional<VerifiedToken>> clerk) {
 		Mono<SharedVerification> direct = Mono.defer(() -> {
 			this.misses.increment();
 			return clerk.map(SharedVerification::fromClerk);
@@ -158,11 +158,11 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		if (remaining.isNegative() || remaining.isZero()) {
 			return Mono.empty();
 		}
-		ApiKey key = entry.key();
-		Mono<SharedVerification> answer = (key != null)
-				? this.changes.isCurrent(key.id(), entry)
-					.filter((current) -> current)
-					.map((current) -> new SharedVerification(key, remaining))
+		VerifiedToken token = entry.token();
+		String id = (token != null) ? token.id() : null;
+		Mono<SharedVerification> answer = (token != null)
+				? ((id != null) ? this.changes.isCurrent(id, entry) : Mono.just(true)).filter((current) -> current)
+					.map((current) -> new SharedVerification(token, remaining))
 				: Mono.just(new SharedVerification(null, remaining));
 		return answer.doOnNext((hit) -> this.hits.increment());
 	}
@@ -171,14 +171,14 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 * Ask Clerk and store the answer, unless another instance is asking already: then
 	 * wait for its answer, and ask Clerk only if none comes.
 	 */
-	private Mono<SharedVerification> fill(TokenType type, String name, Mono<Optional<ApiKey>> clerk) {
+	private Mono<SharedVerification> fill(TokenType type, String name, Mono<Optional<VerifiedToken>> clerk) {
 		return this.lock.tryLock(this.entries.lockName(name)).flatMap((attempt) -> {
 			Mono<SharedVerification> asked = Mono.defer(() -> {
 				this.misses.increment();
 				return clerk;
 			})
-				.flatMap((key) -> this.entries.store(type, name, key.orElse(null), attempt.redisTime())
-					.thenReturn(SharedVerification.fromClerk(key)));
+				.flatMap((token) -> this.entries.store(type, name, token.orElse(null), attempt.redisTime())
+					.thenReturn(SharedVerification.fromClerk(token)));
 			if (attempt.taken()) {
 				// Another instance may have stored its answer just before the lock was
 				// free.

@@ -35,8 +35,8 @@ class RedisEntrySealsTests {
 
 		assertThat(opened).isNotNull();
 		assertThat(opened.type()).isEqualTo(TokenType.API_KEY);
-		assertThat(opened.key().id()).isEqualTo(KEY_ID);
-		assertThat(opened.key().secret()).isNull();
+		assertThat(opened.token().id()).isEqualTo(KEY_ID);
+		assertThat(((ApiKey) opened.token()).secret()).isNull();
 		assertThat(opened.verifiedAt()).isEqualTo(1_000_000L);
 		assertThat(opened.notAfter()).isEqualTo(31_000_000L);
 		assertThat(value).startsWith("v2.").doesNotContain(ClerkFixtures.KEY_SECRET);

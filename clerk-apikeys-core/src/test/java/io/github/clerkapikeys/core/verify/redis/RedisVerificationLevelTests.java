@@ -32,6 +32,7 @@ import io.github.clerkapikeys.core.RedisServer;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
+import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -102,6 +103,29 @@ class RedisVerificationLevelTests {
 		assertThat(this.instances.get(0).redis.stats().misses()).isEqualTo(keys);
 		assertThat(this.instances.get(1).redis.stats().hits()).isEqualTo(keys);
 		assertThat(this.instances.get(2).redis.stats().hits()).isEqualTo(keys);
+	}
+
+	@Test
+	void machineTokensVerifiedOnOneInstanceAreSharedSealedWithEveryOther() {
+		String token = "mt_fake0123456789abcdef0123456789ab";
+		clerk.stubFor(post(urlEqualTo("/v1/m2m_tokens/verify")).willReturn(okJson("""
+				{"object": "machine_to_machine_token", "id": "mt_f7f0ba8c3b4843ce7d85fcdd5e71853e",
+				 "subject": "mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk", "claims": {"tier": "gold"},
+				 "scopes": ["mch_2yGkLpQ7Y3rXSwtU24CzTk9I7Em"], "revoked": false, "expired": false,
+				 "expiration": null, "created_at": 1795000000000, "updated_at": 1795000000000}""")));
+
+		for (Instance instance : this.instances) {
+			assertThat(ReactiveMachineTokenVerifier.create(instance.client.reactive(), instance.store)
+				.blocking()
+				.verifyM2mToken(token)).hasValueSatisfying(
+						(verified) -> assertThat(verified.subject()).isEqualTo("mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk"));
+		}
+
+		assertThat(clerk.findAll(postRequestedFor(urlEqualTo("/v1/m2m_tokens/verify")))).hasSize(1);
+		assertThat(this.instances.get(1).redis.stats().hits()).isOne();
+		assertThat(this.instances.get(2).redis.stats().hits()).isOne();
+		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
+		assertThat(this.redis.opsForValue().get(name)).doesNotContain("mch_", "gold", token);
 	}
 
 	@Test

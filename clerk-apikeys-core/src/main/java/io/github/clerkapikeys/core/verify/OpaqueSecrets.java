@@ -4,27 +4,26 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.lang.Contract;
 
 /**
- * The shape every Clerk API key secret has: the {@code ak_} prefix, then URL-safe
+ * The shape every secret of Clerk's opaque tokens has: its prefix ({@code ak_} for API
+ * keys, {@code mt_} for M2M tokens, {@code oat_} for OAuth access tokens), then URL-safe
  * characters, within a sane length. A token of another shape cannot verify, so it is
  * refused without asking Clerk (and without billing a verification).
  */
-final class ApiKeySecrets {
-
-	static final String PREFIX = "ak_";
+final class OpaqueSecrets {
 
 	static final int MIN_LENGTH = 16;
 
 	static final int MAX_LENGTH = 256;
 
-	private ApiKeySecrets() {
+	private OpaqueSecrets() {
 	}
 
-	@Contract("null -> false")
-	static boolean isPlausible(@Nullable String token) {
-		if (token == null || token.length() < MIN_LENGTH || token.length() > MAX_LENGTH || !token.startsWith(PREFIX)) {
+	@Contract("null, _ -> false")
+	static boolean isPlausible(@Nullable String token, String prefix) {
+		if (token == null || token.length() < MIN_LENGTH || token.length() > MAX_LENGTH || !token.startsWith(prefix)) {
 			return false;
 		}
-		for (int i = PREFIX.length(); i < token.length(); i++) {
+		for (int i = prefix.length(); i < token.length(); i++) {
 			char c = token.charAt(i);
 			boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
 					|| c == '-';
