@@ -80,6 +80,21 @@ public final class ReactiveClerkTokenAuthenticationManagerResolver
 	}
 
 	/**
+	 * Return the manager of tokens an introspector of Clerk's verifies ({@code mt_} or
+	 * {@code oat_} tokens), whose principal {@code converter} makes from the
+	 * introspector's.
+	 * @param introspector the introspector, whose principals are {@link ClerkPrincipal}s
+	 * @param converter makes the principal Spring Security uses
+	 * @return the manager
+	 */
+	public static ReactiveAuthenticationManager opaqueTokens(ReactiveOpaqueTokenIntrospector introspector,
+			ClerkAuthenticationConverter converter) {
+		Assert.notNull(converter, "converter must not be null");
+		return opaqueTokens((token) -> introspector.introspect(token)
+			.map((principal) -> ClerkTokenAuthenticationManagerResolver.convert(converter, principal)));
+	}
+
+	/**
 	 * Return the manager of JWTs a decoder verifies, whose principal {@code principal}
 	 * makes, such as {@link ClerkTokenPrincipal#session(Jwt)}.
 	 * @param decoder the decoder, with the validators of the type
@@ -88,9 +103,24 @@ public final class ReactiveClerkTokenAuthenticationManagerResolver
 	 */
 	public static ReactiveAuthenticationManager jwts(ReactiveJwtDecoder decoder,
 			Function<Jwt, ClerkTokenPrincipal> principal) {
+		return jwts(decoder, principal, ClerkAuthenticationConverter.unchanged());
+	}
+
+	/**
+	 * Return the manager of JWTs a decoder verifies, whose principal {@code converter}
+	 * makes from the one {@code principal} makes.
+	 * @param decoder the decoder, with the validators of the type
+	 * @param principal makes the default principal of a verified token, such as
+	 * {@link ClerkTokenPrincipal#session(Jwt)}
+	 * @param converter makes the principal Spring Security uses
+	 * @return the manager
+	 */
+	public static ReactiveAuthenticationManager jwts(ReactiveJwtDecoder decoder,
+			Function<Jwt, ClerkTokenPrincipal> principal, ClerkAuthenticationConverter converter) {
+		Assert.notNull(converter, "converter must not be null");
 		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
-		manager.setJwtAuthenticationConverter(
-				(jwt) -> Mono.just(ClerkTokenAuthenticationManagerResolver.authentication(jwt, principal.apply(jwt))));
+		manager.setJwtAuthenticationConverter((jwt) -> Mono.just(
+				ClerkTokenAuthenticationManagerResolver.authentication(jwt, converter.convert(principal.apply(jwt)))));
 		return manager;
 	}
 
