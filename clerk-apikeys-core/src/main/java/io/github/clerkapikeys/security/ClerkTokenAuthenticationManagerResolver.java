@@ -118,7 +118,10 @@ public final class ClerkTokenAuthenticationManagerResolver
 
 	/**
 	 * Return the manager of JWTs a decoder verifies, whose principal {@code converter}
-	 * makes from the one {@code principal} makes.
+	 * makes from the one {@code principal} makes. When the decoder fails because Clerk's
+	 * keys could not be fetched (a token naming a key not seen yet while Clerk cannot be
+	 * asked, see {@code ClerkJwtDecoders}), the failure carries the Clerk call's and is
+	 * answered 503, not 401.
 	 * @param decoder the decoder, with the validators of the type
 	 * @param principal makes the default principal of a verified token, such as
 	 * {@link ClerkTokenPrincipal#session(Jwt)}
