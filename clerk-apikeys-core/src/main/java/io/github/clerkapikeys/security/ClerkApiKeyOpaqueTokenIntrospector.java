@@ -15,17 +15,17 @@ import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 /**
  * Introspects a bearer token as a Clerk API key secret through an {@link ApiKeyVerifier},
  * so its cache and coalescing apply. A valid key becomes the principal its
- * {@link ClerkApiKeyAuthenticationConverter} makes (a {@link ClerkApiKeyPrincipal} by
- * default); an unknown, revoked or expired key a {@link BadOpaqueTokenException} (401
- * {@code invalid_token}); Clerk that cannot be asked an
- * {@link OAuth2IntrospectionException} caused by the {@link ClerkException}, which
+ * {@link ClerkAuthenticationConverter} makes from its {@link ClerkApiKeyPrincipal} (the
+ * principal itself by default); an unknown, revoked or expired key a
+ * {@link BadOpaqueTokenException} (401 {@code invalid_token}); Clerk that cannot be asked
+ * an {@link OAuth2IntrospectionException} caused by the {@link ClerkException}, which
  * {@link ClerkApiKeyResourceServer} answers with 503. Nothing about the token is logged.
  */
 public final class ClerkApiKeyOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
 
 	private final ApiKeyVerifier verifier;
 
-	private ClerkApiKeyAuthenticationConverter authenticationConverter = ClerkApiKeyPrincipal::new;
+	private ClerkAuthenticationConverter authenticationConverter = ClerkAuthenticationConverter.unchanged();
 
 	/**
 	 * Create an introspector on {@code verifier}.
@@ -38,10 +38,11 @@ public final class ClerkApiKeyOpaqueTokenIntrospector implements OpaqueTokenIntr
 
 	/**
 	 * Set what makes the principal of a verified key, and so its authorities. The default
-	 * is {@code ClerkApiKeyPrincipal::new}: {@code SCOPE_<scope>} for each scope.
+	 * is {@link ClerkAuthenticationConverter#unchanged()}: a {@link ClerkApiKeyPrincipal}
+	 * with {@code SCOPE_<scope>} for each scope.
 	 * @param authenticationConverter the converter
 	 */
-	public void setAuthenticationConverter(ClerkApiKeyAuthenticationConverter authenticationConverter) {
+	public void setAuthenticationConverter(ClerkAuthenticationConverter authenticationConverter) {
 		Assert.notNull(authenticationConverter, "authenticationConverter must not be null");
 		this.authenticationConverter = authenticationConverter;
 	}
@@ -55,7 +56,8 @@ public final class ClerkApiKeyOpaqueTokenIntrospector implements OpaqueTokenIntr
 		catch (ClerkException ex) {
 			throw ClerkOutages.introspectionFailure(ex);
 		}
-		return this.authenticationConverter.convert(key.orElseThrow(ClerkOutages::invalidKey));
+		return this.authenticationConverter
+			.convert(new ClerkApiKeyPrincipal(key.orElseThrow(ClerkOutages::invalidKey)));
 	}
 
 }

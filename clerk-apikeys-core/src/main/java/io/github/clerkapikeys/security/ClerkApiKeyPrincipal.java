@@ -20,7 +20,7 @@ import io.github.clerkapikeys.core.verify.TokenType;
  * may do, and the key itself. Its name is the key's subject; its authorities are
  * {@code SCOPE_<scope>} for each of the key's scopes, so
  * {@code hasAuthority('SCOPE_read')} works as for any OAuth2 bearer token, unless the
- * application's {@link ClerkApiKeyAuthenticationConverter} grants others. Inject it with
+ * application's {@link ClerkAuthenticationConverter} grants others. Inject it with
  * {@code @AuthenticationPrincipal ClerkApiKeyPrincipal principal}.
  * <p>
  * Its attributes are {@code sub} (the subject), {@code scope} (the scopes), {@code iat}
@@ -55,7 +55,7 @@ public final class ClerkApiKeyPrincipal implements ClerkPrincipal {
 	/**
 	 * Create the principal of a verified key with the authorities an application grants
 	 * it, such as roles read from the key's claims: for a
-	 * {@link ClerkApiKeyAuthenticationConverter}.
+	 * {@link ClerkAuthenticationConverter}.
 	 * @param apiKey the key, as the verifier returned it
 	 * @param authorities the authorities of requests that present the key
 	 */
@@ -106,6 +106,11 @@ public final class ClerkApiKeyPrincipal implements ClerkPrincipal {
 	@Override
 	public String getName() {
 		return this.apiKey.subject();
+	}
+
+	@Override
+	public ClerkApiKeyPrincipal withAuthorities(Collection<? extends GrantedAuthority> authorities) {
+		return new ClerkApiKeyPrincipal(this.apiKey, authorities);
 	}
 
 	@Override

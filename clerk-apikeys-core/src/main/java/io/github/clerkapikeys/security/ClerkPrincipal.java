@@ -1,7 +1,9 @@
 package io.github.clerkapikeys.security;
 
+import java.util.Collection;
 import java.util.List;
 
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 
 import io.github.clerkapikeys.core.verify.TokenType;
@@ -33,5 +35,13 @@ public interface ClerkPrincipal extends OAuth2AuthenticatedPrincipal {
 	 * @return the scopes
 	 */
 	List<String> getScopes();
+
+	/**
+	 * Return this principal with other authorities and all else the same: what a
+	 * {@link ClerkAuthenticationConverter} returns to grant roles of its own.
+	 * @param authorities the authorities of requests that present the token
+	 * @return the principal, of the same class
+	 */
+	ClerkPrincipal withAuthorities(Collection<? extends GrantedAuthority> authorities);
 
 }

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -86,6 +87,25 @@ public final class ClerkTokenAuthenticationManagerResolver
 	}
 
 	/**
+	 * Return the manager of tokens an introspector of Clerk's verifies ({@code mt_} or
+	 * {@code oat_} tokens), whose principal {@code converter} makes from the
+	 * introspector's.
+	 * @param introspector the introspector, whose principals are {@link ClerkPrincipal}s
+	 * @param converter makes the principal Spring Security uses
+	 * @return the manager
+	 */
+	public static AuthenticationManager opaqueTokens(OpaqueTokenIntrospector introspector,
+			ClerkAuthenticationConverter converter) {
+		Assert.notNull(converter, "converter must not be null");
+		return opaqueTokens((token) -> convert(converter, introspector.introspect(token)));
+	}
+
+	static OAuth2AuthenticatedPrincipal convert(ClerkAuthenticationConverter converter,
+			OAuth2AuthenticatedPrincipal principal) {
+		return (principal instanceof ClerkPrincipal clerk) ? converter.convert(clerk) : principal;
+	}
+
+	/**
 	 * Return the manager of JWTs a decoder verifies, whose principal {@code principal}
 	 * makes, such as {@link ClerkTokenPrincipal#session(Jwt)}.
 	 * @param decoder the decoder, with the validators of the type
@@ -93,12 +113,30 @@ public final class ClerkTokenAuthenticationManagerResolver
 	 * @return the manager
 	 */
 	public static AuthenticationManager jwts(JwtDecoder decoder, Function<Jwt, ClerkTokenPrincipal> principal) {
+		return jwts(decoder, principal, ClerkAuthenticationConverter.unchanged());
+	}
+
+	/**
+	 * Return the manager of JWTs a decoder verifies, whose principal {@code converter}
+	 * makes from the one {@code principal} makes. When the decoder fails because Clerk's
+	 * keys could not be fetched (a token naming a key not seen yet while Clerk cannot be
+	 * asked, see {@code ClerkJwtDecoders}), the failure carries the Clerk call's and is
+	 * answered 503, not 401.
+	 * @param decoder the decoder, with the validators of the type
+	 * @param principal makes the default principal of a verified token, such as
+	 * {@link ClerkTokenPrincipal#session(Jwt)}
+	 * @param converter makes the principal Spring Security uses
+	 * @return the manager
+	 */
+	public static AuthenticationManager jwts(JwtDecoder decoder, Function<Jwt, ClerkTokenPrincipal> principal,
+			ClerkAuthenticationConverter converter) {
+		Assert.notNull(converter, "converter must not be null");
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-		provider.setJwtAuthenticationConverter((jwt) -> authentication(jwt, principal.apply(jwt)));
+		provider.setJwtAuthenticationConverter((jwt) -> authentication(jwt, converter.convert(principal.apply(jwt))));
 		return new ProviderManager(provider);
 	}
 
-	static BearerTokenAuthentication authentication(Jwt jwt, ClerkTokenPrincipal principal) {
+	static BearerTokenAuthentication authentication(Jwt jwt, OAuth2AuthenticatedPrincipal principal) {
 		Instant issuedAt = jwt.getIssuedAt();
 		Instant expiresAt = jwt.getExpiresAt();
 		if (issuedAt != null && expiresAt != null && !expiresAt.isAfter(issuedAt)) {

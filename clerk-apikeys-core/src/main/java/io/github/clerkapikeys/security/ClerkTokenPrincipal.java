@@ -202,6 +202,11 @@ public final class ClerkTokenPrincipal implements ClerkPrincipal {
 		return this.scopes;
 	}
 
+	@Override
+	public ClerkTokenPrincipal withAuthorities(Collection<? extends GrantedAuthority> authorities) {
+		return new ClerkTokenPrincipal(this.tokenType, this.subject, this.scopes, this.attributes, authorities);
+	}
+
 	/**
 	 * Return the token's subject.
 	 * @return the subject

@@ -13,18 +13,18 @@ import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 /**
  * Introspects a bearer token as a Clerk API key secret through a
  * {@link ReactiveApiKeyVerifier}, so its cache and coalescing apply. A valid key becomes
- * the principal its {@link ClerkApiKeyAuthenticationConverter} makes (a
- * {@link ClerkApiKeyPrincipal} by default); an unknown, revoked or expired key a
- * {@link BadOpaqueTokenException} (401 {@code invalid_token}); Clerk that cannot be asked
- * an {@link OAuth2IntrospectionException} caused by the {@link ClerkException}, which
- * {@link ReactiveClerkApiKeyResourceServer} answers with 503. Nothing about the token is
- * logged.
+ * the principal its {@link ClerkAuthenticationConverter} makes from its
+ * {@link ClerkApiKeyPrincipal} (the principal itself by default); an unknown, revoked or
+ * expired key a {@link BadOpaqueTokenException} (401 {@code invalid_token}); Clerk that
+ * cannot be asked an {@link OAuth2IntrospectionException} caused by the
+ * {@link ClerkException}, which {@link ReactiveClerkApiKeyResourceServer} answers with
+ * 503. Nothing about the token is logged.
  */
 public final class ReactiveClerkApiKeyOpaqueTokenIntrospector implements ReactiveOpaqueTokenIntrospector {
 
 	private final ReactiveApiKeyVerifier verifier;
 
-	private ClerkApiKeyAuthenticationConverter authenticationConverter = ClerkApiKeyPrincipal::new;
+	private ClerkAuthenticationConverter authenticationConverter = ClerkAuthenticationConverter.unchanged();
 
 	/**
 	 * Create an introspector on {@code verifier}.
@@ -37,23 +37,23 @@ public final class ReactiveClerkApiKeyOpaqueTokenIntrospector implements Reactiv
 
 	/**
 	 * Set what makes the principal of a verified key, and so its authorities. The default
-	 * is {@code ClerkApiKeyPrincipal::new}: {@code SCOPE_<scope>} for each scope. The
-	 * converter is called on the thread that delivers the verified key, so it must not
-	 * block.
+	 * is {@link ClerkAuthenticationConverter#unchanged()}: a {@link ClerkApiKeyPrincipal}
+	 * with {@code SCOPE_<scope>} for each scope. The converter is called on the thread
+	 * that delivers the verified key, so it must not block.
 	 * @param authenticationConverter the converter
 	 */
-	public void setAuthenticationConverter(ClerkApiKeyAuthenticationConverter authenticationConverter) {
+	public void setAuthenticationConverter(ClerkAuthenticationConverter authenticationConverter) {
 		Assert.notNull(authenticationConverter, "authenticationConverter must not be null");
 		this.authenticationConverter = authenticationConverter;
 	}
 
 	@Override
 	public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
-		ClerkApiKeyAuthenticationConverter converter = this.authenticationConverter;
+		ClerkAuthenticationConverter converter = this.authenticationConverter;
 		return this.verifier.verify(token)
 			.onErrorMap(ClerkException.class, ClerkOutages::introspectionFailure)
 			.switchIfEmpty(Mono.error(ClerkOutages::invalidKey))
-			.map(converter::convert);
+			.map((key) -> converter.convert(new ClerkApiKeyPrincipal(key)));
 	}
 
 }

@@ -68,8 +68,9 @@ class ClerkApiKeyOpaqueTokenIntrospectorTests {
 	@Test
 	void applicationsConverterMakesThePrincipal() {
 		ClerkApiKeyOpaqueTokenIntrospector introspector = introspector(Optional.of(KEY));
-		introspector.setAuthenticationConverter((key) -> new DefaultOAuth2AuthenticatedPrincipal(key.name(),
-				Map.of("team", "platform"), AuthorityUtils.createAuthorityList("ROLE_PLATFORM")));
+		introspector.setAuthenticationConverter((principal) -> new DefaultOAuth2AuthenticatedPrincipal(
+				((ClerkApiKeyPrincipal) principal).getApiKeyName(), Map.of("team", "platform"),
+				AuthorityUtils.createAuthorityList("ROLE_PLATFORM")));
 
 		OAuth2AuthenticatedPrincipal principal = introspector.introspect(ClerkFixtures.KEY_SECRET);
 
@@ -80,7 +81,7 @@ class ClerkApiKeyOpaqueTokenIntrospectorTests {
 	@Test
 	void converterThatFailsIsNotTakenForAClerkOutage() {
 		ClerkApiKeyOpaqueTokenIntrospector introspector = introspector(Optional.of(KEY));
-		introspector.setAuthenticationConverter((key) -> {
+		introspector.setAuthenticationConverter((principal) -> {
 			throw new IllegalStateException("no role claim");
 		});
 

@@ -35,6 +35,7 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.ClerkFixtures;
+import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.retry.ClerkRetryPolicies;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 
@@ -70,7 +71,8 @@ class ClerkApiKeyResourceServerTests {
 	static final String ADMIN = "ak_admin0123456789abcdefABCDEF01234";
 
 	/** Scopes as {@code SCOPE_} authorities, and the {@code role} claim as a role. */
-	static final ClerkApiKeyAuthenticationConverter ROLES = (key) -> {
+	static final ClerkAuthenticationConverter ROLES = (principal) -> {
+		ApiKey key = ((ClerkApiKeyPrincipal) principal).getApiKey();
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		key.scopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
 		if (key.claims() instanceof Map<?, ?> claims && claims.get("role") instanceof String role) {
@@ -188,8 +190,9 @@ class ClerkApiKeyResourceServerTests {
 	@Test
 	void applicationsConverterMakesItsOwnPrincipal() throws Exception {
 		stubKey(READER, "reader");
-		ClerkApiKeyAuthenticationConverter byKeyName = (key) -> new DefaultOAuth2AuthenticatedPrincipal(key.name(),
-				Map.of("sub", key.subject()), AuthorityUtils.createAuthorityList("ROLE_MACHINE"));
+		ClerkAuthenticationConverter byKeyName = (principal) -> new DefaultOAuth2AuthenticatedPrincipal(
+				((ClerkApiKeyPrincipal) principal).getApiKeyName(), Map.of("sub", principal.getSubject()),
+				AuthorityUtils.createAuthorityList("ROLE_MACHINE"));
 
 		mockMvc(byKeyName).perform(get("/whoami").header("Authorization", "Bearer " + READER))
 			.andExpect(status().isOk())
@@ -209,7 +212,7 @@ class ClerkApiKeyResourceServerTests {
 			.willReturn(okJson(key)));
 	}
 
-	private MockMvc mockMvc(ClerkApiKeyAuthenticationConverter converter) {
+	private MockMvc mockMvc(ClerkAuthenticationConverter converter) {
 		ClerkApiKeysClient client = ClerkApiKeysClient.builder()
 			.secretKey(ClerkFixtures.SECRET_KEY)
 			.apiUrl(clerk.baseUrl() + "/v1")

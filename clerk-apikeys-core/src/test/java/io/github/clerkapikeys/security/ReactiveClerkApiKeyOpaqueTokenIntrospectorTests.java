@@ -60,8 +60,9 @@ class ReactiveClerkApiKeyOpaqueTokenIntrospectorTests {
 	@Test
 	void applicationsConverterMakesThePrincipal() {
 		ReactiveClerkApiKeyOpaqueTokenIntrospector introspector = introspector(Mono.just(KEY));
-		introspector.setAuthenticationConverter((key) -> new DefaultOAuth2AuthenticatedPrincipal(key.name(),
-				Map.of("team", "platform"), AuthorityUtils.createAuthorityList("ROLE_PLATFORM")));
+		introspector.setAuthenticationConverter((principal) -> new DefaultOAuth2AuthenticatedPrincipal(
+				((ClerkApiKeyPrincipal) principal).getApiKeyName(), Map.of("team", "platform"),
+				AuthorityUtils.createAuthorityList("ROLE_PLATFORM")));
 
 		StepVerifier.create(introspector.introspect(ClerkFixtures.KEY_SECRET)).assertNext((principal) -> {
 			assertThat(principal.getName()).isEqualTo("ci-deployer");
@@ -72,7 +73,7 @@ class ReactiveClerkApiKeyOpaqueTokenIntrospectorTests {
 	@Test
 	void converterThatFailsIsNotTakenForAClerkOutage() {
 		ReactiveClerkApiKeyOpaqueTokenIntrospector introspector = introspector(Mono.just(KEY));
-		introspector.setAuthenticationConverter((key) -> {
+		introspector.setAuthenticationConverter((principal) -> {
 			throw new IllegalStateException("no role claim");
 		});
 

@@ -158,8 +158,9 @@ class ReactiveClerkApiKeyResourceServerTests {
 	@Test
 	void applicationsConverterMakesItsOwnPrincipal() {
 		stubKey(READER, "reader");
-		ClerkApiKeyAuthenticationConverter byKeyName = (key) -> new DefaultOAuth2AuthenticatedPrincipal(key.name(),
-				Map.of("sub", key.subject()), AuthorityUtils.createAuthorityList("ROLE_MACHINE"));
+		ClerkAuthenticationConverter byKeyName = (principal) -> new DefaultOAuth2AuthenticatedPrincipal(
+				((ClerkApiKeyPrincipal) principal).getApiKeyName(), Map.of("sub", principal.getSubject()),
+				AuthorityUtils.createAuthorityList("ROLE_MACHINE"));
 
 		whoami(web(byKeyName), READER).expectStatus()
 			.isOk()
@@ -186,7 +187,7 @@ class ReactiveClerkApiKeyResourceServerTests {
 			.willReturn(okJson(key)));
 	}
 
-	private WebTestClient web(ClerkApiKeyAuthenticationConverter converter) {
+	private WebTestClient web(ClerkAuthenticationConverter converter) {
 		ReactiveApiKeyVerifier verifier = ReactiveApiKeyVerifier.create(ClerkApiKeysClient.builder()
 			.secretKey(ClerkFixtures.SECRET_KEY)
 			.apiUrl(clerk.baseUrl() + "/v1")

@@ -26,6 +26,8 @@ import io.github.clerkapikeys.core.verify.VerificationBudget;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.security.ClerkClientKeyResolver;
 import io.github.clerkapikeys.security.ClientVerificationBudgetFilter;
+import io.github.clerkapikeys.security.ReactiveClerkClientKeyResolver;
+import io.github.clerkapikeys.security.ReactiveClientVerificationBudgetFilter;
 
 /**
  * Auto-configuration of the {@link ApiKeyVerifier API-key} and
@@ -122,6 +124,40 @@ public final class ApiKeyVerifierAutoConfiguration {
 		ClientVerificationBudgetFilter clientVerificationBudgetFilter(ClientVerificationBudgets budgets,
 				ClerkClientKeyResolver clerkClientKeyResolver) {
 			return new ClientVerificationBudgetFilter(budgets, clerkClientKeyResolver);
+		}
+
+	}
+
+	/**
+	 * The per-client budget of verifications of unseen secrets, in reactive applications:
+	 * a web filter before Spring Security's puts each exchange's client budget, named by
+	 * the {@link ReactiveClerkClientKeyResolver} bean, in the Reactor context the
+	 * reactive verifier reads.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(name = "org.springframework.web.server.WebFilter")
+	@ConditionalOnBooleanProperty(name = "clerk.verify.budget.client.enabled", matchIfMissing = true)
+	static class ReactiveClientBudgetConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientVerificationBudgets clientVerificationBudgets(ClerkProperties properties) {
+			VerificationBudgetProperties.Client client = properties.getVerify().getBudget().getClient();
+			return ClientVerificationBudgets.of(client.getRatePerSecond(), client.getBurst());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveClerkClientKeyResolver reactiveClerkClientKeyResolver() {
+			return ReactiveClerkClientKeyResolver.remoteAddress();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveClientVerificationBudgetFilter reactiveClientVerificationBudgetFilter(ClientVerificationBudgets budgets,
+				ReactiveClerkClientKeyResolver reactiveClerkClientKeyResolver) {
+			return new ReactiveClientVerificationBudgetFilter(budgets, reactiveClerkClientKeyResolver);
 		}
 
 	}

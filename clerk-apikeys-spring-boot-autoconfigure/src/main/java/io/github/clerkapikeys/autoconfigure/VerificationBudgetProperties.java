@@ -59,12 +59,13 @@ public class VerificationBudgetProperties {
 
 	/**
 	 * Settings of the budget of each client, named by a {@code ClerkClientKeyResolver}
-	 * (the remote address unless the application defines one).
+	 * (servlet) or {@code ReactiveClerkClientKeyResolver} (reactive), the remote address
+	 * unless the application defines one.
 	 */
 	public static class Client {
 
 		/**
-		 * Whether each client also has a budget of its own (servlet applications).
+		 * Whether each client also has a budget of its own.
 		 */
 		private boolean enabled = true;
 

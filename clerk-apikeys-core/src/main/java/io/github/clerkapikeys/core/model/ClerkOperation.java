@@ -2,7 +2,8 @@ package io.github.clerkapikeys.core.model;
 
 /**
  * The operations of Clerk's Backend API this library calls, named by Clerk's operation
- * ids: the eight API-key operations and the verification of the other opaque tokens.
+ * ids: the eight API-key operations, the verification of the other opaque tokens and the
+ * key set of JWTs.
  * <p>
  * Each knows whether repeating it is harmless, which decides whether it may be retried
  * after its request may already have reached Clerk.
@@ -42,7 +43,13 @@ public enum ClerkOperation {
 	VERIFY_M2M_TOKEN("verifyM2MToken", true),
 
 	/** {@code POST /oauth_applications/access_tokens/verify}: a read. */
-	VERIFY_OAUTH_ACCESS_TOKEN("verifyOAuthAccessToken", true);
+	VERIFY_OAUTH_ACCESS_TOKEN("verifyOAuthAccessToken", true),
+
+	/**
+	 * {@code GET /jwks}: the instance's JWT signing keys, fetched by the JWT decoders; a
+	 * read.
+	 */
+	GET_JWKS("GetJWKS", true);
 
 	private final String operationId;
 

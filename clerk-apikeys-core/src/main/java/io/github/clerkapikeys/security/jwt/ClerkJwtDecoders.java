@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,7 +18,6 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.util.Assert;
-import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -29,6 +27,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Dashboard shows, for verification without any network call; each with a validator of
  * time (a small clock skew), issuer and kind of token. The decoders leave the {@code typ}
  * header to those validators (an OAuth access token is {@code at+jwt}).
+ * <p>
+ * The keys are fetched with a connect timeout of 2 s and a response timeout of 5 s; a
+ * failed fetch is a {@link io.github.clerkapikeys.core.error.ClerkException} in the
+ * decoder's failure, so that a token naming a key not seen yet while Clerk cannot be
+ * asked is answered 503 with {@code Retry-After}, like any outage, and not 401. A token
+ * whose key was seen needs no call.
  */
 public final class ClerkJwtDecoders {
 
@@ -90,13 +94,8 @@ public final class ClerkJwtDecoders {
 	 * @return the decoder
 	 */
 	public static NimbusJwtDecoder fromJwks(String apiUrl, String secretKey, OAuth2TokenValidator<Jwt> validator) {
-		RestTemplate rest = new RestTemplate();
-		rest.getInterceptors().add((request, body, execution) -> {
-			request.getHeaders().setBearerAuth(secretKey);
-			return execution.execute(request, body);
-		});
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
-			.restOperations(rest)
+			.restOperations(ClerkKeySetCalls.restTemplate(apiUrl, secretKey))
 			.validateType(false)
 			.build();
 		decoder.setJwtValidator(validator);
@@ -113,11 +112,8 @@ public final class ClerkJwtDecoders {
 	 */
 	public static NimbusReactiveJwtDecoder fromJwks(String apiUrl, String secretKey, WebClient webClient,
 			OAuth2TokenValidator<Jwt> validator) {
-		WebClient authorized = webClient.mutate()
-			.defaultHeaders((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + secretKey))
-			.build();
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
-			.webClient(authorized)
+			.webClient(ClerkKeySetCalls.webClient(webClient, apiUrl, secretKey))
 			.validateType(false)
 			.build();
 		decoder.setJwtValidator(validator);

@@ -24,9 +24,9 @@ import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
-import io.github.clerkapikeys.security.ClerkApiKeyAuthenticationConverter;
 import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ClerkAuthenticationConverter;
 import io.github.clerkapikeys.security.ClerkTokenAuthenticationManagerResolver;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
@@ -38,10 +38,10 @@ import io.github.clerkapikeys.security.ReactiveClerkTokenAuthenticationManagerRe
  * {@link ReactiveOpaqueTokenIntrospector} (reactive) backed by the verifier, so that
  * {@code oauth2ResourceServer(o -> o.opaqueToken(withDefaults()))} works with no other
  * code, and the helper that applies it with the right statuses in one line. The
- * introspector makes its principals with the application's
- * {@link ClerkApiKeyAuthenticationConverter} when it defines exactly one. The helper
- * authenticates every type of token {@code clerk.security.accepts-token} names through
- * one {@link ClerkTokenAuthenticationManagerResolver} (servlet) or
+ * introspectors and the managers of every other type of token make their principals with
+ * the application's {@link ClerkAuthenticationConverter} when it defines exactly one. The
+ * helper authenticates every type of token {@code clerk.security.accepts-token} names
+ * through one {@link ClerkTokenAuthenticationManagerResolver} (servlet) or
  * {@link ReactiveClerkTokenAuthenticationManagerResolver} (reactive).
  * <p>
  * It runs after Boot's resource-server auto-configuration, whose opaque-token beans are
@@ -74,6 +74,14 @@ public final class ClerkResourceServerAutoConfiguration {
 	 */
 	static final String JWT_DECODER = "org.springframework.security.oauth2.jwt.JwtDecoder";
 
+	/**
+	 * Return the application's converter when it defines exactly one, otherwise the one
+	 * that keeps the default principals.
+	 */
+	static ClerkAuthenticationConverter converter(ObjectProvider<ClerkAuthenticationConverter> converter) {
+		return converter.getIfUnique(ClerkAuthenticationConverter::unchanged);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnSingleCandidate(ApiKeyVerifier.class)
@@ -82,7 +90,7 @@ public final class ClerkResourceServerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		OpaqueTokenIntrospector clerkApiKeyOpaqueTokenIntrospector(ApiKeyVerifier apiKeyVerifier,
-				ObjectProvider<ClerkApiKeyAuthenticationConverter> authenticationConverter) {
+				ObjectProvider<ClerkAuthenticationConverter> authenticationConverter) {
 			ClerkApiKeyOpaqueTokenIntrospector introspector = new ClerkApiKeyOpaqueTokenIntrospector(apiKeyVerifier);
 			authenticationConverter.ifUnique(introspector::setAuthenticationConverter);
 			return introspector;
@@ -97,9 +105,10 @@ public final class ClerkResourceServerAutoConfiguration {
 			@ConditionalOnClass(name = JWT_DECODER)
 			ClerkTokenAuthenticationManagerResolver clerkTokenAuthenticationManagerResolver(ClerkProperties properties,
 					ClerkConnectionDetails connectionDetails, OpaqueTokenIntrospector opaqueTokenIntrospector,
-					ObjectProvider<MachineTokenVerifier> machineTokens) {
-				return new ClerkTokenManagers(properties, connectionDetails).servlet(opaqueTokenIntrospector,
-						machineTokens::getObject);
+					ObjectProvider<MachineTokenVerifier> machineTokens,
+					ObjectProvider<ClerkAuthenticationConverter> authenticationConverter) {
+				return new ClerkTokenManagers(properties, connectionDetails, converter(authenticationConverter))
+					.servlet(opaqueTokenIntrospector, machineTokens::getObject);
 			}
 
 			@Bean
@@ -122,7 +131,7 @@ public final class ClerkResourceServerAutoConfiguration {
 		@ConditionalOnMissingBean
 		ReactiveOpaqueTokenIntrospector reactiveClerkApiKeyOpaqueTokenIntrospector(
 				ReactiveApiKeyVerifier reactiveApiKeyVerifier,
-				ObjectProvider<ClerkApiKeyAuthenticationConverter> authenticationConverter) {
+				ObjectProvider<ClerkAuthenticationConverter> authenticationConverter) {
 			ReactiveClerkApiKeyOpaqueTokenIntrospector introspector = new ReactiveClerkApiKeyOpaqueTokenIntrospector(
 					reactiveApiKeyVerifier);
 			authenticationConverter.ifUnique(introspector::setAuthenticationConverter);
@@ -140,9 +149,11 @@ public final class ClerkResourceServerAutoConfiguration {
 					ClerkProperties properties, ClerkConnectionDetails connectionDetails,
 					ReactiveOpaqueTokenIntrospector reactiveOpaqueTokenIntrospector,
 					ObjectProvider<ReactiveMachineTokenVerifier> machineTokens,
-					ObjectProvider<WebClient.Builder> webClient) {
-				return new ClerkTokenManagers(properties, connectionDetails).reactive(reactiveOpaqueTokenIntrospector,
-						machineTokens::getObject, () -> webClient.getIfAvailable(WebClient::builder).build());
+					ObjectProvider<WebClient.Builder> webClient,
+					ObjectProvider<ClerkAuthenticationConverter> authenticationConverter) {
+				return new ClerkTokenManagers(properties, connectionDetails, converter(authenticationConverter))
+					.reactive(reactiveOpaqueTokenIntrospector, machineTokens::getObject,
+							() -> webClient.getIfAvailable(WebClient::builder).build());
 			}
 
 			@Bean

@@ -24,6 +24,7 @@ import io.github.clerkapikeys.autoconfigure.ClerkSecurityProperties;
 import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.TokenType;
+import io.github.clerkapikeys.security.ClerkAuthenticationConverter;
 import io.github.clerkapikeys.security.ClerkTokenAuthenticationManagerResolver;
 import io.github.clerkapikeys.security.ClerkTokenIntrospectors;
 import io.github.clerkapikeys.security.ClerkTokenPrincipal;
@@ -32,7 +33,9 @@ import io.github.clerkapikeys.security.jwt.ClerkJwtDecoders;
 
 /**
  * Makes the authentication manager of each type of token {@code clerk.security.*}
- * accepts.
+ * accepts, each making its principals with the application's
+ * {@link ClerkAuthenticationConverter} (API keys through their introspector, which
+ * applies it itself).
  */
 final class ClerkTokenManagers {
 
@@ -46,9 +49,13 @@ final class ClerkTokenManagers {
 
 	private final Set<TokenType> accepted;
 
-	ClerkTokenManagers(ClerkProperties properties, ClerkConnectionDetails connectionDetails) {
+	private final ClerkAuthenticationConverter converter;
+
+	ClerkTokenManagers(ClerkProperties properties, ClerkConnectionDetails connectionDetails,
+			ClerkAuthenticationConverter converter) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
+		this.converter = converter;
 		ClerkSecurityProperties security = properties.getSecurity();
 		try {
 			this.accepted = security.acceptedTokenTypes();
@@ -66,7 +73,7 @@ final class ClerkTokenManagers {
 			managers.put(type, switch (type) {
 				case API_KEY -> ClerkTokenAuthenticationManagerResolver.opaqueTokens(apiKeys);
 				case SESSION_TOKEN -> ClerkTokenAuthenticationManagerResolver.jwts(decoder(sessionValidator()),
-						ClerkTokenPrincipal::session);
+						ClerkTokenPrincipal::session, this.converter);
 				case M2M_TOKEN -> m2m(machineTokens.get());
 				case OAUTH_TOKEN -> oauth(machineTokens.get());
 			});
@@ -81,7 +88,7 @@ final class ClerkTokenManagers {
 			managers.put(type, switch (type) {
 				case API_KEY -> ReactiveClerkTokenAuthenticationManagerResolver.opaqueTokens(apiKeys);
 				case SESSION_TOKEN -> ReactiveClerkTokenAuthenticationManagerResolver
-					.jwts(reactiveDecoder(sessionValidator(), webClient), ClerkTokenPrincipal::session);
+					.jwts(reactiveDecoder(sessionValidator(), webClient), ClerkTokenPrincipal::session, this.converter);
 				case M2M_TOKEN -> reactiveM2m(machineTokens.get(), webClient);
 				case OAUTH_TOKEN -> reactiveOAuth(machineTokens.get(), webClient);
 			});
@@ -91,39 +98,39 @@ final class ClerkTokenManagers {
 
 	private AuthenticationManager m2m(MachineTokenVerifier verifier) {
 		AuthenticationManager opaque = ClerkTokenAuthenticationManagerResolver
-			.opaqueTokens(ClerkTokenIntrospectors.m2mTokens(verifier));
+			.opaqueTokens(ClerkTokenIntrospectors.m2mTokens(verifier), this.converter);
 		AuthenticationManager jwt = ClerkTokenAuthenticationManagerResolver.jwts(
 				decoder(ClerkJwtDecoders.m2mTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW)),
-				ClerkTokenPrincipal::m2mToken);
+				ClerkTokenPrincipal::m2mToken, this.converter);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
 	private AuthenticationManager oauth(MachineTokenVerifier verifier) {
 		AuthenticationManager opaque = ClerkTokenAuthenticationManagerResolver
-			.opaqueTokens(ClerkTokenIntrospectors.oauthTokens(verifier));
+			.opaqueTokens(ClerkTokenIntrospectors.oauthTokens(verifier), this.converter);
 		AuthenticationManager jwt = ClerkTokenAuthenticationManagerResolver.jwts(
 				decoder(ClerkJwtDecoders.oauthTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW)),
-				ClerkTokenPrincipal::oauthToken);
+				ClerkTokenPrincipal::oauthToken, this.converter);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
 	private ReactiveAuthenticationManager reactiveM2m(ReactiveMachineTokenVerifier verifier,
 			Supplier<WebClient> webClient) {
 		ReactiveAuthenticationManager opaque = ReactiveClerkTokenAuthenticationManagerResolver
-			.opaqueTokens(ClerkTokenIntrospectors.reactiveM2mTokens(verifier));
+			.opaqueTokens(ClerkTokenIntrospectors.reactiveM2mTokens(verifier), this.converter);
 		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver
 			.jwts(reactiveDecoder(ClerkJwtDecoders.m2mTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW),
-					webClient), ClerkTokenPrincipal::m2mToken);
+					webClient), ClerkTokenPrincipal::m2mToken, this.converter);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
 	private ReactiveAuthenticationManager reactiveOAuth(ReactiveMachineTokenVerifier verifier,
 			Supplier<WebClient> webClient) {
 		ReactiveAuthenticationManager opaque = ReactiveClerkTokenAuthenticationManagerResolver
-			.opaqueTokens(ClerkTokenIntrospectors.reactiveOAuthTokens(verifier));
+			.opaqueTokens(ClerkTokenIntrospectors.reactiveOAuthTokens(verifier), this.converter);
 		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver
 			.jwts(reactiveDecoder(ClerkJwtDecoders.oauthTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW),
-					webClient), ClerkTokenPrincipal::oauthToken);
+					webClient), ClerkTokenPrincipal::oauthToken, this.converter);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 

@@ -22,10 +22,10 @@ import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
-import io.github.clerkapikeys.security.ClerkApiKeyAuthenticationConverter;
 import io.github.clerkapikeys.security.ClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ClerkApiKeyPrincipal;
 import io.github.clerkapikeys.security.ClerkApiKeyResourceServer;
+import io.github.clerkapikeys.security.ClerkAuthenticationConverter;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyOpaqueTokenIntrospector;
 import io.github.clerkapikeys.security.ReactiveClerkApiKeyResourceServer;
 
@@ -39,8 +39,9 @@ class ClerkResourceServerAutoConfigurationTests {
 
 	private static final ApiKey KEY = ClerkFixtures.apiKey(ClerkFixtures.KEY_ID);
 
-	private static final ClerkApiKeyAuthenticationConverter BY_NAME = (key) -> new DefaultOAuth2AuthenticatedPrincipal(
-			key.name(), Map.of("sub", key.subject()), AuthorityUtils.createAuthorityList("ROLE_DEPLOYER"));
+	private static final ClerkAuthenticationConverter BY_NAME = (principal) -> new DefaultOAuth2AuthenticatedPrincipal(
+			((ClerkApiKeyPrincipal) principal).getApiKeyName(), Map.of("sub", principal.getSubject()),
+			AuthorityUtils.createAuthorityList("ROLE_DEPLOYER"));
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
 		.withConfiguration(BootAutoConfigurations.securityOn("webmvc"))
@@ -90,7 +91,7 @@ class ClerkResourceServerAutoConfigurationTests {
 	@Test
 	void introspectorUsesTheApplicationsConverter() {
 		this.servlet.withBean(ApiKeyVerifier.class, () -> (secret) -> Optional.of(KEY))
-			.withBean(ClerkApiKeyAuthenticationConverter.class, () -> BY_NAME)
+			.withBean(ClerkAuthenticationConverter.class, () -> BY_NAME)
 			.run((context) -> {
 				OAuth2AuthenticatedPrincipal principal = context.getBean(OpaqueTokenIntrospector.class)
 					.introspect(ClerkFixtures.KEY_SECRET);
@@ -102,7 +103,7 @@ class ClerkResourceServerAutoConfigurationTests {
 	@Test
 	void reactiveIntrospectorUsesTheApplicationsConverter() {
 		this.reactive.withBean(ReactiveApiKeyVerifier.class, () -> (secret) -> Mono.just(KEY))
-			.withBean(ClerkApiKeyAuthenticationConverter.class, () -> BY_NAME)
+			.withBean(ClerkAuthenticationConverter.class, () -> BY_NAME)
 			.run((context) -> {
 				OAuth2AuthenticatedPrincipal principal = context.getBean(ReactiveOpaqueTokenIntrospector.class)
 					.introspect(ClerkFixtures.KEY_SECRET)
@@ -115,8 +116,8 @@ class ClerkResourceServerAutoConfigurationTests {
 	@Test
 	void introspectorKeepsTheDefaultWhenTheApplicationHasTwoConverters() {
 		this.servlet.withBean(ApiKeyVerifier.class, () -> (secret) -> Optional.of(KEY))
-			.withBean("one", ClerkApiKeyAuthenticationConverter.class, () -> BY_NAME)
-			.withBean("other", ClerkApiKeyAuthenticationConverter.class, () -> BY_NAME)
+			.withBean("one", ClerkAuthenticationConverter.class, () -> BY_NAME)
+			.withBean("other", ClerkAuthenticationConverter.class, () -> BY_NAME)
 			.run((context) -> assertThat(
 					context.getBean(OpaqueTokenIntrospector.class).introspect(ClerkFixtures.KEY_SECRET))
 				.isInstanceOf(ClerkApiKeyPrincipal.class));

@@ -1,0 +1,131 @@
+package io.github.clerkapikeys.security.jwt;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+import io.github.clerkapikeys.core.error.ClerkApiException;
+import io.github.clerkapikeys.core.error.ClerkException;
+import io.github.clerkapikeys.core.error.ClerkTimeoutException;
+import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.core.model.ClerkOperation;
+
+/**
+ * The calls of the JWT decoders to Clerk's {@code GET /jwks}, with the secret key and
+ * deadlines, whose failures are {@link ClerkException}s as every other Clerk call's: an
+ * error status the {@link ClerkApiException} of its status (with Clerk's
+ * {@code Retry-After}), no answer a {@link ClerkTransportException}. Spring Security
+ * wraps them, and the outage handling of the security package finds them in the cause
+ * chain: a token naming a key not seen yet while Clerk cannot be asked is answered 503
+ * with {@code Retry-After}, not 401.
+ */
+final class ClerkKeySetCalls {
+
+	/** Longest wait for a connection to Clerk. */
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	/** Longest wait for Clerk's answer. */
+	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final ClerkOperation OPERATION = ClerkOperation.GET_JWKS;
+
+	/** Longest {@code Retry-After} read from Clerk. */
+	private static final long MAX_RETRY_AFTER_SECONDS = 3600;
+
+	private ClerkKeySetCalls() {
+	}
+
+	/**
+	 * Return the client of the servlet decoder.
+	 */
+	static RestTemplate restTemplate(String apiUrl, String secretKey) {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(CONNECT_TIMEOUT);
+		requests.setReadTimeout(RESPONSE_TIMEOUT);
+		RestTemplate rest = new RestTemplate(requests);
+		String host = host(apiUrl);
+		rest.getInterceptors().add(interceptor(secretKey, host));
+		return rest;
+	}
+
+	private static ClientHttpRequestInterceptor interceptor(String secretKey, String host) {
+		return (request, body, execution) -> {
+			request.getHeaders().setBearerAuth(secretKey);
+			ClientHttpResponse response;
+			try {
+				response = execution.execute(request, body);
+			}
+			catch (IOException ex) {
+				throw ClerkTransportException.create(OPERATION, ex, host);
+			}
+			if (response.getStatusCode().isError()) {
+				try (response) {
+					throw failure(response.getStatusCode().value(), response.getHeaders());
+				}
+			}
+			return response;
+		};
+	}
+
+	/**
+	 * Return the client of the reactive decoder: {@code webClient} with the secret key, a
+	 * deadline and Clerk's failures.
+	 */
+	static WebClient webClient(WebClient webClient, String apiUrl, String secretKey) {
+		String host = host(apiUrl);
+		ExchangeFilterFunction failures = (request,
+				next) -> next.exchange(request)
+					.timeout(RESPONSE_TIMEOUT, Mono.error(
+							() -> ClerkTimeoutException.create(OPERATION, host, "response timeout", RESPONSE_TIMEOUT)))
+					.onErrorMap((ex) -> !(ex instanceof ClerkException),
+							(ex) -> ClerkTransportException.create(OPERATION, ex, host))
+					.flatMap((response) -> response.statusCode().isError()
+							? response.releaseBody()
+								.then(Mono
+									.error(failure(response.statusCode().value(), response.headers().asHttpHeaders())))
+							: Mono.just(response));
+		return webClient.mutate()
+			.defaultHeaders((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + secretKey))
+			.filter(failures)
+			.build();
+	}
+
+	/**
+	 * Return the failure of an error status: the body is not read (a key set has no
+	 * errors worth reading, and a proxy's page none at all).
+	 */
+	static ClerkApiException failure(int status, HttpHeaders headers) {
+		return ClerkApiException.create(OPERATION, status, List.of(), headers.getFirst("X-Clerk-Trace-Id"),
+				retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)));
+	}
+
+	/**
+	 * Return a {@code Retry-After} of delay-seconds, at most an hour; {@code null} when
+	 * absent or not a number of seconds.
+	 */
+	static @Nullable Duration retryAfter(@Nullable String value) {
+		if (value == null || value.isBlank() || !value.trim().chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		String seconds = value.trim();
+		return Duration.ofSeconds((seconds.length() > 10) ? MAX_RETRY_AFTER_SECONDS
+				: Math.min(Long.parseLong(seconds), MAX_RETRY_AFTER_SECONDS));
+	}
+
+	private static String host(String apiUrl) {
+		URI uri = URI.create(apiUrl);
+		return uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.github.clerkapikeys.webfluxsample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.github.clerkapikeys.localapi.LocalClerkApi;
+import io.github.clerkapikeys.localapi.test.AutoConfigureLocalClerkApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A session token signed by a key the reactive application has not seen yet, over real
+ * HTTP, against the local Clerk API that has just rotated its signing key: while Clerk's
+ * {@code GET /jwks} cannot be fetched (5xx, 429, connection dropped) the answer is 503
+ * with {@code Retry-After}, not 401, and a token whose key is known stays 200 without any
+ * call; once Clerk answers again the new key is fetched and the token is 200; a key Clerk
+ * no longer publishes is 401.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureLocalClerkApi
+class ReactiveSigningKeyOutageTests {
+
+	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LocalClerkApi clerk;
+
+	@AfterEach
+	void clerkAnswersAgain() {
+		this.clerk.clearFaults();
+	}
+
+	@Test
+	void unknownKeyWhileClerkFailsIs503AndAKnownKeyStays200WithoutACall() throws Exception {
+		String known = this.clerk.mintSessionToken(USER).token();
+		assertThat(send(known).statusCode()).isEqualTo(200);
+		this.clerk.rotateSigningKey();
+		String signedByNewKey = this.clerk.mintSessionToken(USER).token();
+		this.clerk.failNextCalls(Integer.MAX_VALUE, 503);
+		this.clerk.resetCallCounts();
+
+		HttpResponse<String> down = send(signedByNewKey);
+		assertThat(down.statusCode()).isEqualTo(503);
+		assertThat(down.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(down.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(down.headers().firstValue("WWW-Authenticate")).isEmpty();
+		assertThat(this.clerk.callCount("getJWKS")).isEqualTo(1);
+
+		assertThat(send(known).statusCode()).isEqualTo(200);
+		assertThat(this.clerk.callCount("getJWKS")).isEqualTo(1);
+
+		this.clerk.clearFaults();
+		assertThat(send(signedByNewKey).statusCode()).isEqualTo(200);
+		assertThat(this.clerk.callCount("getJWKS")).isEqualTo(2);
+	}
+
+	@Test
+	void unknownKeyWhileClerkRateLimitsIs503WithClerksRetryAfter() throws Exception {
+		this.clerk.rotateSigningKey();
+		String signedByNewKey = this.clerk.mintSessionToken(USER).token();
+		this.clerk.rateLimitNextCalls(1, Duration.ofSeconds(7));
+
+		HttpResponse<String> limited = send(signedByNewKey);
+		assertThat(limited.statusCode()).isEqualTo(503);
+		assertThat(limited.headers().firstValue("Retry-After")).hasValue("7");
+
+		assertThat(send(signedByNewKey).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void unknownKeyWhileClerkIsUnreachableIs503() throws Exception {
+		this.clerk.rotateSigningKey();
+		String signedByNewKey = this.clerk.mintSessionToken(USER).token();
+		this.clerk.dropNextCalls(Integer.MAX_VALUE);
+
+		HttpResponse<String> unreachable = send(signedByNewKey);
+		assertThat(unreachable.statusCode()).isEqualTo(503);
+		assertThat(unreachable.headers().firstValue("Retry-After")).hasValue("5");
+
+		this.clerk.clearFaults();
+
+		assertThat(send(signedByNewKey).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aKeyClerkNoLongerPublishesIs401() throws Exception {
+		String signedByDroppedKey = this.clerk.mintSessionToken(USER).token();
+		this.clerk.rotateSigningKey();
+		this.clerk.rotateSigningKey();
+		assertThat(send(this.clerk.mintSessionToken(USER).token()).statusCode()).isEqualTo(200);
+		this.clerk.resetCallCounts();
+
+		HttpResponse<String> refused = send(signedByDroppedKey);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
+		assertThat(this.clerk.callCount("getJWKS")).isEqualTo(1);
+	}
+
+	private HttpResponse<String> send(String token) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/whoami"))
+			.header("Authorization", "Bearer " + token)
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
