@@ -1,5 +1,6 @@
 package io.github.clerkapikeys.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.github.clerkapikeys.core.verify.TokenType;
+import io.github.clerkapikeys.security.jwt.ClerkJwtDecoders;
 
 /**
  * What a Spring Security resource server accepts from Clerk: the {@code clerk.security.*}
@@ -41,6 +43,22 @@ public class ClerkSecurityProperties {
 	 * Whether a pending session (one with tasks left) counts as signed in.
 	 */
 	private boolean acceptPendingSessions;
+
+	/**
+	 * Shortest time between two fetches of the instance's JWT keys (GET /jwks). A JWT
+	 * naming a key not in the set fetched within this time is refused (401) without
+	 * fetching again, so that tokens with made-up key ids cannot spend Clerk's rate
+	 * limit. 0 to fetch for every key not seen yet.
+	 */
+	private Duration jwksRefetchInterval = ClerkJwtDecoders.DEFAULT_REFETCH_INTERVAL;
+
+	public Duration getJwksRefetchInterval() {
+		return this.jwksRefetchInterval;
+	}
+
+	public void setJwksRefetchInterval(Duration jwksRefetchInterval) {
+		this.jwksRefetchInterval = jwksRefetchInterval;
+	}
 
 	public List<String> getAcceptsToken() {
 		return this.acceptsToken;

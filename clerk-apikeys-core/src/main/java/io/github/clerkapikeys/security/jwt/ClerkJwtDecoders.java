@@ -41,6 +41,11 @@ public final class ClerkJwtDecoders {
 	 */
 	public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
 
+	/**
+	 * The shortest time between two fetches of the key set, by default.
+	 */
+	public static final Duration DEFAULT_REFETCH_INTERVAL = Duration.ofSeconds(5);
+
 	private ClerkJwtDecoders() {
 	}
 
@@ -90,12 +95,16 @@ public final class ClerkJwtDecoders {
 	 * Return a decoder whose keys come from Clerk's {@code GET /jwks}.
 	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
 	 * @param secretKey the instance's secret key, sent to fetch the keys
+	 * @param refetchInterval the shortest time between two fetches: a token naming a key
+	 * not in the set fetched within it is refused without a call, so that made-up key ids
+	 * cannot spend Clerk's rate limit; zero to fetch for every key not seen yet
 	 * @param validator what a token must satisfy
 	 * @return the decoder
 	 */
-	public static NimbusJwtDecoder fromJwks(String apiUrl, String secretKey, OAuth2TokenValidator<Jwt> validator) {
+	public static NimbusJwtDecoder fromJwks(String apiUrl, String secretKey, Duration refetchInterval,
+			OAuth2TokenValidator<Jwt> validator) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
-			.restOperations(ClerkKeySetCalls.restTemplate(apiUrl, secretKey))
+			.restOperations(ClerkKeySetCalls.restTemplate(apiUrl, secretKey, refetchInterval))
 			.validateType(false)
 			.build();
 		decoder.setJwtValidator(validator);
@@ -106,14 +115,16 @@ public final class ClerkJwtDecoders {
 	 * Return a reactive decoder whose keys come from Clerk's {@code GET /jwks}.
 	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
 	 * @param secretKey the instance's secret key, sent to fetch the keys
+	 * @param refetchInterval the shortest time between two fetches, see
+	 * {@link #fromJwks(String, String, Duration, OAuth2TokenValidator)}
 	 * @param webClient the client to fetch them with
 	 * @param validator what a token must satisfy
 	 * @return the decoder
 	 */
-	public static NimbusReactiveJwtDecoder fromJwks(String apiUrl, String secretKey, WebClient webClient,
-			OAuth2TokenValidator<Jwt> validator) {
+	public static NimbusReactiveJwtDecoder fromJwks(String apiUrl, String secretKey, Duration refetchInterval,
+			WebClient webClient, OAuth2TokenValidator<Jwt> validator) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
-			.webClient(ClerkKeySetCalls.webClient(webClient, apiUrl, secretKey))
+			.webClient(ClerkKeySetCalls.webClient(webClient, apiUrl, secretKey, refetchInterval))
 			.validateType(false)
 			.build();
 		decoder.setJwtValidator(validator);

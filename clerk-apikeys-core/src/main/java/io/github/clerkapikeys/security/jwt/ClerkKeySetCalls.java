@@ -1,18 +1,24 @@
 package io.github.clerkapikeys.security.jwt;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.github.clerkapikeys.core.error.ClerkApiException;
@@ -47,57 +53,60 @@ final class ClerkKeySetCalls {
 	}
 
 	/**
-	 * Return the client of the servlet decoder.
+	 * Return the client of the servlet decoder: at most one fetch per
+	 * {@code refetchInterval}, see {@link KeySetThrottle}.
 	 */
-	static RestTemplate restTemplate(String apiUrl, String secretKey) {
+	static RestTemplate restTemplate(String apiUrl, String secretKey, Duration refetchInterval) {
 		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(CONNECT_TIMEOUT);
 		requests.setReadTimeout(RESPONSE_TIMEOUT);
 		RestTemplate rest = new RestTemplate(requests);
 		String host = host(apiUrl);
-		rest.getInterceptors().add(interceptor(secretKey, host));
-		return rest;
-	}
-
-	private static ClientHttpRequestInterceptor interceptor(String secretKey, String host) {
-		return (request, body, execution) -> {
+		KeySetThrottle throttle = new KeySetThrottle(refetchInterval, System::nanoTime);
+		rest.getInterceptors().add((request, body, execution) -> new KeySetResponse(throttle.blocking(() -> {
 			request.getHeaders().setBearerAuth(secretKey);
-			ClientHttpResponse response;
-			try {
-				response = execution.execute(request, body);
+			try (ClientHttpResponse response = execution.execute(request, body)) {
+				if (response.getStatusCode().isError()) {
+					throw failure(response.getStatusCode().value(), response.getHeaders());
+				}
+				return response.getBody().readAllBytes();
 			}
 			catch (IOException ex) {
 				throw ClerkTransportException.create(OPERATION, ex, host);
 			}
-			if (response.getStatusCode().isError()) {
-				try (response) {
-					throw failure(response.getStatusCode().value(), response.getHeaders());
-				}
-			}
-			return response;
-		};
+		})));
+		return rest;
 	}
 
 	/**
 	 * Return the client of the reactive decoder: {@code webClient} with the secret key, a
-	 * deadline and Clerk's failures.
+	 * deadline, Clerk's failures, and at most one fetch per {@code refetchInterval}, see
+	 * {@link KeySetThrottle}.
 	 */
-	static WebClient webClient(WebClient webClient, String apiUrl, String secretKey) {
+	static WebClient webClient(WebClient webClient, String apiUrl, String secretKey, Duration refetchInterval) {
 		String host = host(apiUrl);
-		ExchangeFilterFunction failures = (request,
-				next) -> next.exchange(request)
-					.timeout(RESPONSE_TIMEOUT, Mono.error(
-							() -> ClerkTimeoutException.create(OPERATION, host, "response timeout", RESPONSE_TIMEOUT)))
-					.onErrorMap((ex) -> !(ex instanceof ClerkException),
-							(ex) -> ClerkTransportException.create(OPERATION, ex, host))
-					.flatMap((response) -> response.statusCode().isError()
-							? response.releaseBody()
-								.then(Mono
-									.error(failure(response.statusCode().value(), response.headers().asHttpHeaders())))
-							: Mono.just(response));
+		KeySetThrottle throttle = new KeySetThrottle(refetchInterval, System::nanoTime);
+		ExchangeFilterFunction keySets = (request,
+				next) -> throttle
+					.reactive(
+							next.exchange(request)
+								.flatMap((response) -> response.statusCode().isError()
+										? response.releaseBody()
+											.then(Mono.<byte[]>error(failure(response.statusCode().value(),
+													response.headers().asHttpHeaders())))
+										: response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]))
+								.timeout(RESPONSE_TIMEOUT,
+										Mono.error(() -> ClerkTimeoutException.create(OPERATION, host,
+												"response timeout", RESPONSE_TIMEOUT)))
+								.onErrorMap((ex) -> !(ex instanceof ClerkException),
+										(ex) -> ClerkTransportException.create(OPERATION, ex, host)))
+					.map((keySet) -> ClientResponse.create(HttpStatus.OK)
+						.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+						.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(keySet.body())))
+						.build());
 		return webClient.mutate()
 			.defaultHeaders((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + secretKey))
-			.filter(failures)
+			.filter(keySets)
 			.build();
 	}
 
@@ -126,6 +135,45 @@ final class ClerkKeySetCalls {
 	private static String host(String apiUrl) {
 		URI uri = URI.create(apiUrl);
 		return uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+	}
+
+	/**
+	 * A key set answered to the servlet decoder, fetched now or lately.
+	 */
+	private static final class KeySetResponse implements ClientHttpResponse {
+
+		private final KeySetThrottle.KeySet keySet;
+
+		KeySetResponse(KeySetThrottle.KeySet keySet) {
+			this.keySet = keySet;
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() {
+			return HttpStatus.OK;
+		}
+
+		@Override
+		public String getStatusText() {
+			return "OK";
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			return headers;
+		}
+
+		@Override
+		public InputStream getBody() {
+			return this.keySet.stream();
+		}
+
+		@Override
+		public void close() {
+		}
+
 	}
 
 }

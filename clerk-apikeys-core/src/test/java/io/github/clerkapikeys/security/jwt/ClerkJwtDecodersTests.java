@@ -5,6 +5,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -24,9 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -61,7 +65,8 @@ class ClerkJwtDecodersTests {
 		KeyPair first = rsaKeys();
 		KeyPair second = rsaKeys();
 		serveJwks(jwk(first, "ins_1"));
-		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, this.validator);
+		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, Duration.ZERO,
+				this.validator);
 
 		assertThat(decoder.decode(session(first, "ins_1")).getSubject()).startsWith("user_");
 		serveJwks(jwk(first, "ins_1"), jwk(second, "ins_2"));
@@ -77,12 +82,47 @@ class ClerkJwtDecodersTests {
 		serveJwks(jwk(keys, "ins_1"));
 
 		StepVerifier
-			.create(ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, WebClient.create(), this.validator)
+			.create(ClerkJwtDecoders
+				.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, Duration.ZERO, WebClient.create(), this.validator)
 				.decode(session(keys, "ins_1")))
 			.assertNext((jwt) -> assertThat(jwt.getClaimAsString("sid")).startsWith("sess_"))
 			.verifyComplete();
 		clerk.verify(
 				getRequestedFor(urlEqualTo("/v1/jwks")).withHeader("Authorization", equalTo("Bearer " + SECRET_KEY)));
+	}
+
+	@Test
+	void tokensWithMadeUpKeyIdsAreRefusedWithoutAnotherFetchWithinTheInterval() {
+		KeyPair keys = rsaKeys();
+		KeyPair forger = rsaKeys();
+		serveJwks(jwk(keys, "ins_1"));
+		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, Duration.ofHours(1),
+				this.validator);
+		assertThat(decoder.decode(session(keys, "ins_1")).getSubject()).startsWith("user_");
+
+		for (int i = 0; i < 20; i++) {
+			String madeUp = session(forger, "ins_madeup_" + i);
+			assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(madeUp));
+		}
+		assertThat(clerk.findAll(getRequestedFor(urlEqualTo("/v1/jwks")))).hasSize(1);
+	}
+
+	@Test
+	void theReactiveDecoderSharesOneFetchBetweenConcurrentTokensAndRefusesMadeUpKeysWithoutAnother() {
+		KeyPair keys = rsaKeys();
+		KeyPair forger = rsaKeys();
+		serveJwks(jwk(keys, "ins_1"));
+		ReactiveJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, Duration.ofHours(1),
+				WebClient.create(), this.validator);
+
+		StepVerifier.create(Flux.range(0, 10).flatMap((i) -> decoder.decode(session(keys, "ins_1"))))
+			.expectNextCount(10)
+			.verifyComplete();
+		StepVerifier.create(Flux.range(0, 10).flatMap((i) -> decoder.decode(session(forger, "ins_madeup_" + i))))
+			.expectError(JwtException.class)
+			.verify();
+
+		assertThat(clerk.findAll(getRequestedFor(urlEqualTo("/v1/jwks")))).hasSize(1);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.github.clerkapikeys.autoconfigure.security;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -162,7 +163,7 @@ final class ClerkTokenManagers {
 		if (StringUtils.hasText(pem)) {
 			return ClerkJwtDecoders.fromPublicKey(pem, validator);
 		}
-		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), secretKey(), validator);
+		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), secretKey(), refetchInterval(), validator);
 	}
 
 	private ReactiveJwtDecoder reactiveDecoder(OAuth2TokenValidator<Jwt> validator, Supplier<WebClient> webClient) {
@@ -170,7 +171,17 @@ final class ClerkTokenManagers {
 		if (StringUtils.hasText(pem)) {
 			return ClerkJwtDecoders.fromPublicKeyReactive(pem, validator);
 		}
-		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), secretKey(), webClient.get(), validator);
+		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), secretKey(), refetchInterval(),
+				webClient.get(), validator);
+	}
+
+	private Duration refetchInterval() {
+		Duration interval = this.properties.getSecurity().getJwksRefetchInterval();
+		if (interval.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("clerk.security.jwks-refetch-interval", interval,
+					"The interval must be zero or more");
+		}
+		return interval;
 	}
 
 	private String secretKey() {

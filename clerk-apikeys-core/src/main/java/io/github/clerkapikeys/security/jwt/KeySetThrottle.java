@@ -1,0 +1,131 @@
+package io.github.clerkapikeys.security.jwt;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * At most one fetch of the key set per interval: the decoders fetch Clerk's
+ * {@code GET /jwks} again whenever a token names a key they have not seen, so tokens with
+ * made-up key ids would otherwise cost a Clerk call each. A fetch asked for within the
+ * interval after the last one is answered with that key set (the token's key is then not
+ * found: 401) and concurrent fetches share one call. Failed fetches are not kept.
+ */
+final class KeySetThrottle {
+
+	private final long intervalNanos;
+
+	private final LongSupplier nanos;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private volatile @Nullable KeySet last;
+
+	private @Nullable Mono<KeySet> inFlight;
+
+	KeySetThrottle(Duration interval, LongSupplier nanos) {
+		this.intervalNanos = interval.toNanos();
+		this.nanos = nanos;
+	}
+
+	/**
+	 * Return the key set fetched within the interval, if any.
+	 */
+	@Nullable KeySet recent() {
+		KeySet last = this.last;
+		return (last != null && this.nanos.getAsLong() - last.fetchedAt() < this.intervalNanos) ? last : null;
+	}
+
+	/**
+	 * Return the recent key set, or else fetch it with {@code fetch} holding a lock, so
+	 * that callers waiting meanwhile get the fetched one.
+	 */
+	KeySet blocking(Fetch fetch) throws IOException {
+		KeySet recent = recent();
+		if (recent != null) {
+			return recent;
+		}
+		this.lock.lock();
+		try {
+			recent = recent();
+			if (recent != null) {
+				return recent;
+			}
+			KeySet fetched = new KeySet(fetch.body(), this.nanos.getAsLong());
+			this.last = fetched;
+			return fetched;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return the recent key set, or else the one {@code fetch} emits, shared with every
+	 * caller that asks while it is in flight.
+	 */
+	Mono<KeySet> reactive(Mono<byte[]> fetch) {
+		return Mono.defer(() -> {
+			KeySet recent = recent();
+			if (recent != null) {
+				return Mono.just(recent);
+			}
+			this.lock.lock();
+			try {
+				Mono<KeySet> inFlight = this.inFlight;
+				if (inFlight == null) {
+					inFlight = fetch.map((body) -> new KeySet(body, this.nanos.getAsLong()))
+						.doOnNext((fetched) -> this.last = fetched)
+						.doFinally((signal) -> forget())
+						.cache();
+					this.inFlight = inFlight;
+				}
+				return inFlight;
+			}
+			finally {
+				this.lock.unlock();
+			}
+		});
+	}
+
+	private void forget() {
+		this.lock.lock();
+		try {
+			this.inFlight = null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * A fetched key set: the body of Clerk's answer and when it was fetched.
+	 *
+	 * @param body the JSON of the key set
+	 * @param fetchedAt when, on the throttle's ticker
+	 */
+	record KeySet(byte[] body, long fetchedAt) {
+
+		InputStream stream() {
+			return new ByteArrayInputStream(this.body);
+		}
+
+	}
+
+	/**
+	 * The blocking fetch of the key set's body.
+	 */
+	@FunctionalInterface
+	interface Fetch {
+
+		byte[] body() throws IOException;
+
+	}
+
+}
