@@ -20,7 +20,7 @@ import io.github.clerkapikeys.localapi.SeededApiKey;
  * and 10,000 unknown tokens per second. Each scenario is a {@link FloodScenario}, with a
  * fresh store, on one local Clerk API in this JVM.
  * <p>
- * Arguments (all optional): seconds per scenario (12), valid keys (200), valid-key
+ * Arguments (all optional): seconds per scenario (15), valid keys (200), valid-key
  * requests per second (20), attacking client addresses (256). Run it with
  * {@code run-flood.sh}.
  */
@@ -32,7 +32,7 @@ public final class FloodBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Duration duration = Duration.ofSeconds((args.length > 0) ? Long.parseLong(args[0]) : 12);
+		Duration duration = Duration.ofSeconds((args.length > 0) ? Long.parseLong(args[0]) : 15);
 		int keyCount = (args.length > 1) ? Integer.parseInt(args[1]) : 200;
 		double validRate = (args.length > 2) ? Double.parseDouble(args[2]) : 20;
 		int attackClients = (args.length > 3) ? Integer.parseInt(args[3]) : 256;
