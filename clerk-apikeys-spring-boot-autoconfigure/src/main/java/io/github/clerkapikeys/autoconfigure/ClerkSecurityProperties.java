@@ -9,7 +9,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.github.clerkapikeys.core.verify.TokenType;
-import io.github.clerkapikeys.security.jwt.ClerkJwtDecoders;
 
 /**
  * What a Spring Security resource server accepts from Clerk: the {@code clerk.security.*}
@@ -50,7 +49,7 @@ public class ClerkSecurityProperties {
 	 * fetching again, so that tokens with made-up key ids cannot spend Clerk's rate
 	 * limit. 0 to fetch for every key not seen yet.
 	 */
-	private Duration jwksRefetchInterval = ClerkJwtDecoders.DEFAULT_REFETCH_INTERVAL;
+	private Duration jwksRefetchInterval = Duration.ofSeconds(5);
 
 	public Duration getJwksRefetchInterval() {
 		return this.jwksRefetchInterval;

@@ -14,6 +14,7 @@ import io.github.clerkapikeys.core.verify.ClientVerificationBudgets;
 import io.github.clerkapikeys.core.verify.VerificationBudget;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
+import io.github.clerkapikeys.security.jwt.ClerkJwtDecoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,8 @@ class ConfigurationMetadataTests {
 				"clerk.verify.cache.redis.key-prefix", "clerk.verify.cache.redis.positive-ttl",
 				"clerk.verify.cache.redis.negative-ttl", "clerk.verify.cache.redis.timeout",
 				"clerk.verify.cache.redis.lock-wait", "clerk.jwt-key", "clerk.security.accepts-token",
-				"clerk.security.issuer", "clerk.security.authorized-parties", "clerk.security.accept-pending-sessions");
+				"clerk.security.issuer", "clerk.security.authorized-parties", "clerk.security.accept-pending-sessions",
+				"clerk.security.jwks-refetch-interval");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank()
@@ -70,11 +72,15 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("clerk.security.accepts-token").get("defaultValue").get(0).asString())
 			.isEqualTo("api-key");
 		assertThat(properties.get("clerk.security.accept-pending-sessions").get("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("clerk.security.jwks-refetch-interval").get("defaultValue").asString())
+			.isEqualTo("5s");
 	}
 
 	@Test
 	void cacheDefaultsAreTheCoreDefaults() {
 		ClerkProperties.Verify.Cache cache = new ClerkProperties().getVerify().getCache();
+		assertThat(new ClerkProperties().getSecurity().getJwksRefetchInterval())
+			.isEqualTo(ClerkJwtDecoders.DEFAULT_REFETCH_INTERVAL);
 		assertThat(cache.getPositiveTtl()).isEqualTo(VerificationStore.DEFAULT_POSITIVE_TTL);
 		assertThat(cache.getNegativeTtl()).isEqualTo(VerificationStore.DEFAULT_NEGATIVE_TTL);
 		assertThat(cache.getMaximumSize()).isEqualTo(VerificationStore.DEFAULT_MAXIMUM_SIZE);

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -119,6 +121,23 @@ class ReactiveSessionTokenSecurityTests {
 	}
 
 	@Test
+	void aFloodOfTokensNamingMadeUpKeysCostsAtMostOneKeySetFetchPerInterval() throws Exception {
+		String valid = this.clerk.mintSessionToken(SessionTokenSpec.user(USER).authorizedParty(APP)).token();
+		assertThat(send("GET", "/api/whoami", valid).statusCode()).isEqualTo(200);
+		int calls = this.clerk.callCount("getJWKS");
+		long start = System.nanoTime();
+
+		for (int i = 0; i < 30; i++) {
+			assertThat(send("GET", "/api/whoami", withKeyId(valid, "ins_madeup_" + i)).statusCode()).isEqualTo(401);
+		}
+
+		// The default interval is 5 s: one fetch at most for every 5 s the flood lasted.
+		long intervals = 1 + Duration.ofNanos(System.nanoTime() - start).toSeconds() / 5;
+		assertThat(this.clerk.callCount("getJWKS") - calls).isLessThanOrEqualTo((int) intervals);
+		assertThat(send("GET", "/api/whoami", valid).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void clerkDownIs503ForApiKeysAnd200ForASessionWhoseKeyIsKnown() throws Exception {
 		SeededApiKey key = this.clerk.createKey(USER, "read");
 		String token = this.clerk.mintSessionToken(SessionTokenSpec.user(USER).authorizedParty(APP)).token();
@@ -142,6 +161,15 @@ class ReactiveSessionTokenSecurityTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> parse(String body) {
 		return json.readValue(body, Map.class);
+	}
+
+	/**
+	 * Return {@code token} with its header naming another key, as a forger would send it.
+	 */
+	private static String withKeyId(String token, String keyId) {
+		String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}";
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8))
+				+ token.substring(token.indexOf('.'));
 	}
 
 }

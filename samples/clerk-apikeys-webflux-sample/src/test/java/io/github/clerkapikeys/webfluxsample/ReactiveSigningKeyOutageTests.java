@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * call; once Clerk answers again the new key is fetched and the token is 200; a key Clerk
  * no longer publishes is 401.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A rotated key is fetched at once, however lately the key set was fetched.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "clerk.security.jwks-refetch-interval=0")
 @AutoConfigureLocalClerkApi
 class ReactiveSigningKeyOutageTests {
 
