@@ -7,8 +7,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The log lines of the whole JVM (the library logs through Commons Logging, which writes
- * to {@code java.util.logging} here), each as its level, message and failure, from
+ * The log lines of the whole JVM at INFO and above (the library logs through Commons
+ * Logging and SLF4J, which the tests' {@code JulLoggingProvider} hands to
+ * {@code java.util.logging}), each as its level, message and failure, from
  * {@link #start()} to {@link #close()}.
  */
 final class LogCapture extends Handler implements AutoCloseable {
