@@ -18,9 +18,10 @@ import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
  * Auto-configuration of the verification store's shared level on Redis, when
  * {@code clerk.verify.cache.redis.enabled}: a {@link RedisVerificationLevel} with the
  * settings of the application's single reactive Redis connection factory (its own
- * connections when that is Lettuce's), and the store with it; after Spring Boot's Redis
- * auto-configuration and before {@link ApiKeyVerifierAutoConfiguration}, whose
- * memory-only store then backs off.
+ * connections when that is Lettuce's), and the store with it, whose overall budget of
+ * verifications of unseen secrets ({@code clerk.verify.budget.*}) is then one for every
+ * instance; after Spring Boot's Redis auto-configuration and before
+ * {@link ApiKeyVerifierAutoConfiguration}, whose memory-only store then backs off.
  */
 @AutoConfiguration(after = ClerkApiKeysAutoConfiguration.class, before = ApiKeyVerifierAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")

@@ -5,7 +5,9 @@ package io.github.clerkapikeys.autoconfigure;
  * {@code clerk.verify.budget.*}: a token bucket in the verifier, so that strangers
  * presenting made-up tokens cannot spend the application's Clerk rate limit. Known-good
  * keys verified again and the client's management calls are never charged; a request
- * refused by the budget is answered 429 with {@code Retry-After}.
+ * refused by the budget is answered 429 with {@code Retry-After}. With the Redis level,
+ * the overall budget is one bucket in Redis for every instance (each instance's own while
+ * Redis cannot be asked); each client's budget stays in its instance.
  */
 public class VerificationBudgetProperties {
 
@@ -15,12 +17,14 @@ public class VerificationBudgetProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Verifications of unseen secrets per second, on average, for this instance.
+	 * Verifications of unseen secrets per second, on average, for this instance; for all
+	 * instances together when they share Redis (clerk.verify.cache.redis.enabled).
 	 */
 	private double ratePerSecond = 5;
 
 	/**
-	 * Verifications of unseen secrets allowed at once, above the rate.
+	 * Verifications of unseen secrets allowed at once, above the rate; for all instances
+	 * together when they share Redis.
 	 */
 	private int burst = 30;
 

@@ -21,10 +21,12 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.github.clerkapikeys.core.RedisServer;
+import io.github.clerkapikeys.core.error.ClerkVerificationBudgetException;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.VerificationStore;
 import io.github.clerkapikeys.core.verify.redis.RedisVerificationLevel;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -33,6 +35,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
 import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code clerk.verify.cache.redis.*}: the shared level on the application's Redis
@@ -158,6 +161,29 @@ class RedisVerificationCacheAutoConfigurationTests {
 				.contains("verifying with Clerk and the in-memory cache until it answers again")
 				.doesNotContain(SECRET)
 				.doesNotContain("sk_test_fake"));
+	}
+
+	@Test
+	void instancesShareTheBudgetOfUnseenSecretsThroughRedis() {
+		clerk.stubFor(post(urlEqualTo("/v1/api_keys/verify")).willReturn(aResponse().withStatus(404)));
+		// Two instances of one application, with a budget that refills once in 100 s.
+		ApplicationContextRunner instance = this.contextRunner.withPropertyValues(
+				"clerk.verify.cache.redis.enabled=true", "clerk.verify.cache.redis.timeout=1s",
+				"clerk.verify.budget.rate-per-second=0.01", "clerk.verify.budget.burst=2");
+		instance.run((first) -> instance.run((second) -> {
+			awaitUntil(() -> first.getBean(RedisVerificationLevel.class).stats().subscriptions() > 0
+					&& second.getBean(RedisVerificationLevel.class).stats().subscriptions() > 0);
+
+			assertThat(first.getBean(ApiKeyVerifier.class).verify(SECRET + "a")).isEmpty();
+			assertThat(first.getBean(ApiKeyVerifier.class).verify(SECRET + "b")).isEmpty();
+
+			// The burst is spent for both: the second instance's own bucket is untouched.
+			assertThatExceptionOfType(ClerkVerificationBudgetException.class)
+				.isThrownBy(() -> second.getBean(ApiKeyVerifier.class).verify(SECRET + "c"))
+				.satisfies((ex) -> assertThat(ex.getScope()).isEqualTo("overall"));
+			assertThat(second.getBean(VerificationStore.class).budget().refused()).isOne();
+			assertThat(clerk.findAll(postRequestedFor(urlEqualTo("/v1/api_keys/verify")))).hasSize(2);
+		}));
 	}
 
 	@Test

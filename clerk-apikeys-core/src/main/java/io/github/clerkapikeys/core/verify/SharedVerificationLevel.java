@@ -1,5 +1,6 @@
 package io.github.clerkapikeys.core.verify;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import reactor.core.publisher.Mono;
@@ -42,5 +43,18 @@ public interface SharedVerificationLevel {
 	 * @param listener the listener
 	 */
 	void addChangeListener(VerificationChangeListener listener);
+
+	/**
+	 * Take one verification of an unseen secret from the overall budget as every instance
+	 * shares it: one bucket of {@code ratePerSecond} and {@code burst} for all of them.
+	 * When it cannot be asked, each instance's own {@link VerificationBudget} decides.
+	 * @param ratePerSecond verifications of unseen secrets per second, for all instances
+	 * @param burst verifications of unseen secrets allowed at once, for all instances
+	 * @return empty when taken, otherwise how long until one is available; an error when
+	 * the shared budget cannot be asked now, or (by default) this level shares none
+	 */
+	default Mono<Duration> takeSharedBudget(double ratePerSecond, int burst) {
+		return Mono.error(new UnsupportedOperationException("This shared level shares no budget"));
+	}
 
 }

@@ -16,6 +16,10 @@ import io.github.clerkapikeys.core.error.ClerkVerificationBudgetException;
  * limit. Known-good keys being verified again and the client's management calls are never
  * charged. The bucket holds up to {@code burst} verifications and refills at
  * {@code ratePerSecond}; its clock is a nanosecond ticker, replaceable for tests.
+ * <p>
+ * As a store's overall budget, with a {@link SharedVerificationLevel} that shares budgets
+ * (Redis), it is one bucket of this rate and burst for all instances, kept by the shared
+ * level; this instance's own bucket decides only while the shared one cannot be asked.
  */
 public final class VerificationBudget {
 
@@ -102,10 +106,12 @@ public final class VerificationBudget {
 	 * Return {@code call}, made only when the caller's budget and then the overall one
 	 * allow it (a caller's verification is given back when the overall budget refuses);
 	 * otherwise failing with a {@link ClerkVerificationBudgetException}, which is not
-	 * kept.
+	 * kept. The overall budget is the one {@code shared} shares with every instance, at
+	 * this budget's rate and burst, or this instance's own when there is no shared level
+	 * or it cannot be asked.
 	 */
-	static <T> Mono<T> charged(@Nullable VerificationBudget overall, @Nullable VerificationBudget caller,
-			Mono<T> call) {
+	static <T> Mono<T> charged(@Nullable VerificationBudget overall, @Nullable SharedVerificationLevel shared,
+			@Nullable VerificationBudget caller, Mono<T> call) {
 		if (overall == null && caller == null) {
 			return call;
 		}
@@ -114,15 +120,35 @@ public final class VerificationBudget {
 			if (wait != null) {
 				return Mono.error(new ClerkVerificationBudgetException(wait, "client"));
 			}
-			wait = (overall != null) ? overall.tryAcquire() : null;
-			if (wait != null) {
+			if (overall == null) {
+				return call;
+			}
+			return overall.take(shared).flatMap((refused) -> {
 				if (caller != null) {
 					caller.refund();
 				}
-				return Mono.error(new ClerkVerificationBudgetException(wait, "overall"));
-			}
-			return call;
+				return Mono.<T>error(new ClerkVerificationBudgetException(refused, "overall"));
+			}).switchIfEmpty(call);
 		});
+	}
+
+	/**
+	 * Take one verification from the budget {@code shared} shares, counting a refusal
+	 * here, or from this one when there is none or it cannot be asked.
+	 * @return empty when taken, otherwise how long until one is available
+	 */
+	private Mono<Duration> take(@Nullable SharedVerificationLevel shared) {
+		Mono<Duration> local = Mono.defer(() -> Mono.justOrEmpty(tryAcquire()));
+		if (shared == null) {
+			return local;
+		}
+		return shared.takeSharedBudget(ratePerSecond(), (int) this.burst)
+			.doOnNext((refused) -> this.refused.increment())
+			.onErrorResume((unavailable) -> local);
+	}
+
+	private double ratePerSecond() {
+		return 1_000_000_000d / this.nanosPerToken;
 	}
 
 	/**
@@ -186,8 +212,7 @@ public final class VerificationBudget {
 
 	@Override
 	public String toString() {
-		return "VerificationBudget[ratePerSecond=" + (1_000_000_000d / this.nanosPerToken) + ", burst="
-				+ (long) this.burst + "]";
+		return "VerificationBudget[ratePerSecond=" + ratePerSecond() + ", burst=" + (long) this.burst + "]";
 	}
 
 }

@@ -179,7 +179,8 @@ public final class VerificationStore {
 	 */
 	private Mono<Optional<VerifiedToken>> charged(String hash, Mono<Optional<VerifiedToken>> clerk,
 			@Nullable VerificationBudget caller) {
-		return this.memory.isKnownGood(hash) ? clerk : VerificationBudget.charged(this.budget, caller, clerk);
+		return this.memory.isKnownGood(hash) ? clerk
+				: VerificationBudget.charged(this.budget, this.sharedLevel, caller, clerk);
 	}
 
 	/**
@@ -349,7 +350,8 @@ public final class VerificationStore {
 		 * Limit the verifications of secrets that no cache has seen (asked of Clerk or of
 		 * the shared level's owner): past the budget such a verification fails with a
 		 * {@link ClerkVerificationBudgetException} instead of calling Clerk. Secrets that
-		 * verified as valid keys lately are never charged.
+		 * verified as valid keys lately are never charged. With a shared level that
+		 * shares budgets, every instance takes from one such budget while it answers.
 		 * @param budget the budget, {@code null} (the default) for none
 		 * @return this builder
 		 */

@@ -25,7 +25,8 @@ import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
  * <li><b>Once for all instances.</b> A verification is stored once, for the positive TTL
  * (never past the key's own expiration) or the negative TTL. When several instances miss
  * the same secret at once, one asks Clerk and the others wait for its answer, up to the
- * {@link Builder#lockWait(Duration) lock wait}, then ask Clerk themselves.</li>
+ * {@link Builder#lockWait(Duration) lock wait}, then ask Clerk themselves. The store's
+ * overall budget, too, is one bucket here (each instance's own while Redis is away).</li>
  * <li><b>Neither forgeable nor readable through Redis.</b> Entries are named by the token
  * type and an HMAC of the secret, and their content is encrypted with AES-GCM, bound to
  * their name and type, both under keys derived from the Clerk secret key; key changes are
@@ -47,8 +48,8 @@ import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
  * Verifications then leave Redis alone for a second, and one warning is logged until it
  * answers again.</li>
  * </ul>
- * Instances share verifications only when they use the same Clerk secret key and key
- * prefix. Close it to end the subscription to changes.
+ * Instances share verifications and budget only when they use the same Clerk secret key
+ * and key prefix. Close it to end the subscription to changes.
  */
 public final class RedisVerificationLevel implements SharedVerificationLevel, AutoCloseable {
 
@@ -70,10 +71,7 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	 */
 	public static final Duration DEFAULT_LOCK_TTL = Duration.ofSeconds(10);
 
-	/**
-	 * How long an instance waits for another one's answer before asking Clerk itself, by
-	 * default.
-	 */
+	/** How long an instance waits for another one's answer, by default. */
 	public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMillis(500);
 
 	/** What {@link #toString()} answers: the settings, no secret. */
@@ -88,6 +86,8 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	private final RedisLock lock;
 
 	private final RedisChangeChannel changes;
+
+	private final RedisBudget budget;
 
 	private final LongAdder hits = new LongAdder();
 
@@ -107,6 +107,7 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 		this.lock = new RedisLock(redis, this.health, builder.lockTtl, builder.lockWait);
 		this.changes = new RedisChangeChannel(this.connections.factory(), redis, this.health, seals, this.entries,
 				builder.keyPrefix, builder.positiveTtl);
+		this.budget = new RedisBudget(builder.keyPrefix, seals, redis, this.health);
 	}
 
 	/**
@@ -213,6 +214,11 @@ public final class RedisVerificationLevel implements SharedVerificationLevel, Au
 	@Override
 	public void addChangeListener(VerificationChangeListener listener) {
 		this.changes.addListener(listener);
+	}
+
+	@Override
+	public Mono<Duration> takeSharedBudget(double ratePerSecond, int burst) {
+		return this.budget.take(ratePerSecond, burst);
 	}
 
 	/**
