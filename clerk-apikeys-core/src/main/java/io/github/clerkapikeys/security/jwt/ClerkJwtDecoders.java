@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * time (a small clock skew), issuer and kind of token. The decoders leave the {@code typ}
  * header to those validators (an OAuth access token is {@code at+jwt}).
  * <p>
- * The keys are fetched with a connect timeout of 2 s and a response timeout of 5 s; a
+ * A fetch of the keys, connecting and reading the whole answer, has a deadline of 5 s; a
  * failed fetch is a {@link io.github.clerkapikeys.core.error.ClerkException} in the
  * decoder's failure, so that a token naming a key not seen yet while Clerk cannot be
  * asked is answered 503 with {@code Retry-After}, like any outage, and not 401. A token

@@ -1,6 +1,6 @@
 package io.github.clerkapikeys.security.jwt;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -38,10 +37,7 @@ import io.github.clerkapikeys.core.model.ClerkOperation;
  */
 final class ClerkKeySetCalls {
 
-	/** Longest wait for a connection to Clerk. */
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-
-	/** Longest wait for Clerk's answer. */
+	/** Longest wait for Clerk's whole answer, connecting included. */
 	static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final ClerkOperation OPERATION = ClerkOperation.GET_JWKS;
@@ -53,28 +49,23 @@ final class ClerkKeySetCalls {
 	}
 
 	/**
-	 * Return the client of the servlet decoder: at most one fetch per
-	 * {@code refetchInterval}, see {@link KeySetThrottle}.
+	 * Return the client of the servlet decoder: it fetches through a {@link WebClient}
+	 * made by {@link #webClient}, so that the whole fetch, body included, has the same
+	 * deadline, size limit and throttle as the reactive decoder's; a server that drips
+	 * its answer cannot hold a servlet thread past the deadline.
 	 */
 	static RestTemplate restTemplate(String apiUrl, String secretKey, Duration refetchInterval) {
-		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-		requests.setConnectTimeout(CONNECT_TIMEOUT);
-		requests.setReadTimeout(RESPONSE_TIMEOUT);
-		RestTemplate rest = new RestTemplate(requests);
-		String host = host(apiUrl);
-		KeySetThrottle throttle = new KeySetThrottle(refetchInterval, System::nanoTime);
-		rest.getInterceptors().add((request, body, execution) -> new KeySetResponse(throttle.blocking(() -> {
-			request.getHeaders().setBearerAuth(secretKey);
-			try (ClientHttpResponse response = execution.execute(request, body)) {
-				if (response.getStatusCode().isError()) {
-					throw failure(response.getStatusCode().value(), response.getHeaders());
-				}
-				return response.getBody().readAllBytes();
-			}
-			catch (IOException ex) {
-				throw ClerkTransportException.create(OPERATION, ex, host);
-			}
-		})));
+		WebClient keySets = webClient(WebClient.create(), apiUrl, secretKey, refetchInterval);
+		RestTemplate rest = new RestTemplate();
+		rest.getInterceptors().add((request, body, execution) -> {
+			byte[] keySet = keySets.get()
+				.uri(request.getURI())
+				.retrieve()
+				.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.block(RESPONSE_TIMEOUT.plusSeconds(1));
+			return new KeySetResponse((keySet != null) ? keySet : new byte[0]);
+		});
 		return rest;
 	}
 
@@ -142,9 +133,9 @@ final class ClerkKeySetCalls {
 	 */
 	private static final class KeySetResponse implements ClientHttpResponse {
 
-		private final KeySetThrottle.KeySet keySet;
+		private final byte[] keySet;
 
-		KeySetResponse(KeySetThrottle.KeySet keySet) {
+		KeySetResponse(byte[] keySet) {
 			this.keySet = keySet;
 		}
 
@@ -167,7 +158,7 @@ final class ClerkKeySetCalls {
 
 		@Override
 		public InputStream getBody() {
-			return this.keySet.stream();
+			return new ByteArrayInputStream(this.keySet);
 		}
 
 		@Override

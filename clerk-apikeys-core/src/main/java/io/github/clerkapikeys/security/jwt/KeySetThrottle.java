@@ -1,8 +1,5 @@
 package io.github.clerkapikeys.security.jwt;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -40,30 +37,6 @@ final class KeySetThrottle {
 	@Nullable KeySet recent() {
 		KeySet last = this.last;
 		return (last != null && this.nanos.getAsLong() - last.fetchedAt() < this.intervalNanos) ? last : null;
-	}
-
-	/**
-	 * Return the recent key set, or else fetch it with {@code fetch} holding a lock, so
-	 * that callers waiting meanwhile get the fetched one.
-	 */
-	KeySet blocking(Fetch fetch) throws IOException {
-		KeySet recent = recent();
-		if (recent != null) {
-			return recent;
-		}
-		this.lock.lock();
-		try {
-			recent = recent();
-			if (recent != null) {
-				return recent;
-			}
-			KeySet fetched = new KeySet(fetch.body(), this.nanos.getAsLong());
-			this.last = fetched;
-			return fetched;
-		}
-		finally {
-			this.lock.unlock();
-		}
 	}
 
 	/**
@@ -111,20 +84,6 @@ final class KeySetThrottle {
 	 * @param fetchedAt when, on the throttle's ticker
 	 */
 	record KeySet(byte[] body, long fetchedAt) {
-
-		InputStream stream() {
-			return new ByteArrayInputStream(this.body);
-		}
-
-	}
-
-	/**
-	 * The blocking fetch of the key set's body.
-	 */
-	@FunctionalInterface
-	interface Fetch {
-
-		byte[] body() throws IOException;
 
 	}
 

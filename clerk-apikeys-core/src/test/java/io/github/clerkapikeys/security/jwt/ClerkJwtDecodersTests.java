@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -32,6 +33,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+
+import io.github.clerkapikeys.core.RawHttpServer;
+import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -126,6 +130,25 @@ class ClerkJwtDecodersTests {
 	}
 
 	@Test
+	void aKeySetDrippedOrNeverSentEndsAtTheDeadlineAsAClerkFailure() throws Exception {
+		KeyPair keys = rsaKeys();
+		String keySet = new JWKSet(jwk(keys, "ins_1")).toString();
+		for (RawHttpServer server : List.of(RawHttpServer.bodyDrip(keySet, Duration.ofMillis(500)),
+				RawHttpServer.silent())) {
+			try (server) {
+				NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(server.apiUrl(), SECRET_KEY, Duration.ZERO,
+						this.validator);
+				long start = System.nanoTime();
+
+				assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(session(keys, "ins_1")))
+					.satisfies((ex) -> assertThat(causes(ex)).hasAtLeastOneElementOfType(ClerkTimeoutException.class));
+				assertThat(Duration.ofNanos(System.nanoTime() - start))
+					.isLessThan(ClerkKeySetCalls.RESPONSE_TIMEOUT.plusMillis(1_500));
+			}
+		}
+	}
+
+	@Test
 	void thePemKeyOfTheDashboardVerifiesWithoutACall() {
 		KeyPair keys = rsaKeys();
 		String pem = "-----BEGIN PUBLIC KEY-----\n"
@@ -185,6 +208,14 @@ class ClerkJwtDecodersTests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static List<Throwable> causes(Throwable failure) {
+		List<Throwable> causes = new ArrayList<>();
+		for (Throwable cause = failure; cause != null && !causes.contains(cause); cause = cause.getCause()) {
+			causes.add(cause);
+		}
+		return causes;
 	}
 
 }
