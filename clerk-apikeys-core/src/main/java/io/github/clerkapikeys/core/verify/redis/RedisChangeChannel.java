@@ -40,7 +40,11 @@ import io.github.clerkapikeys.core.verify.redis.RedisHealth.RedisUnavailable;
  * and comparisons cannot overflow.
  * <p>
  * Announcements are not stored: when the subscription is established, or established
- * again after a disconnection, listeners hear that changes may have been missed.
+ * again after a disconnection, listeners hear that changes may have been missed. Every
+ * instance also publishes a heartbeat ({@code .}) every {@link #HEARTBEAT}; a
+ * subscription that hears nothing, not even its own instance's heartbeat, for
+ * {@link #SILENCE} is stuck (a connection that stopped forwarding without closing), and
+ * is replaced.
  */
 final class RedisChangeChannel {
 
@@ -55,6 +59,14 @@ final class RedisChangeChannel {
 	 * verification that started before it can take to be stored.
 	 */
 	private static final Duration CHANGE_MARGIN = Duration.ofMinutes(1);
+
+	/** How often each instance publishes a heartbeat on the channel. */
+	static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+	/** How long a subscription may hear nothing before it is taken as stuck. */
+	static final Duration SILENCE = HEARTBEAT.multipliedBy(3);
+
+	private static final String HEARTBEAT_MESSAGE = ".";
 
 	private static final Log logger = LogFactory.getLog(RedisChangeChannel.class);
 
@@ -249,8 +261,11 @@ final class RedisChangeChannel {
 					// Receiving starts before the subscription, so that nothing announced
 					// after listeners forgot everything is missed.
 					.flatMapMany((subscription) -> subscription.receive()
-						.mergeWith(subscription.subscribe(channel.duplicate()).then(Mono.empty()))),
-				ReactiveRedisConnection::closeLater);
+						.mergeWith(subscription.subscribe(channel.duplicate()).then(Mono.empty()))
+						.mergeWith(heartbeats())
+						.timeout(SILENCE)),
+				// A stuck connection may never confirm that it closed.
+				(connected) -> connected.closeLater().timeout(HEARTBEAT).onErrorComplete());
 		return ping.thenMany(announcements)
 			.doOnError(this.health::failed)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(5)))
@@ -260,11 +275,26 @@ final class RedisChangeChannel {
 	}
 
 	/**
+	 * Publish a heartbeat every {@link #HEARTBEAT}, for as long as subscribed; one that
+	 * cannot be published is skipped. Emits nothing.
+	 */
+	private <T> Flux<T> heartbeats() {
+		return Flux.interval(HEARTBEAT, HEARTBEAT)
+			.concatMap((tick) -> this.redis.convertAndSend(channel(), HEARTBEAT_MESSAGE)
+				.timeout(HEARTBEAT)
+				.onErrorResume((ex) -> Mono.empty()))
+			.thenMany(Flux.empty());
+	}
+
+	/**
 	 * Take an announcement, {@code <key id>:<Redis time>.<seal>}: remember the change and
 	 * tell the listeners; one that does not open is dropped and counted as rejected.
 	 * Nothing it holds may end the subscription.
 	 */
 	void received(String announcement) {
+		if (HEARTBEAT_MESSAGE.equals(announcement)) {
+			return;
+		}
 		try {
 			int colon = announcement.lastIndexOf(':');
 			String keyId = (colon > 0) ? announcement.substring(0, colon) : "";

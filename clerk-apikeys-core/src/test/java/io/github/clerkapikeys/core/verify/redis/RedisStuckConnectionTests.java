@@ -14,6 +14,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import io.github.clerkapikeys.core.ClerkFixtures;
 import io.github.clerkapikeys.core.RedisServer;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -88,6 +89,36 @@ class RedisStuckConnectionTests {
 			// again, it is the same one, and it answers.
 			proxy.restore();
 			assertThat(clientId(instance.connections)).isEqualTo(applicationsConnection);
+		}
+	}
+
+	@Test
+	void aStuckSubscriptionIsReplacedAndAChangeAnnouncedMeanwhileIsNotMissed() throws Exception {
+		stubValid(secret(0), keyId(0));
+		String clerkUrl = clerk.baseUrl() + "/v1";
+		try (StallingProxy proxy = new StallingProxy(redisServer.port());
+				RedisTestInstance other = new RedisTestInstance(redisServer.port(), clerkUrl, UnaryOperator.identity());
+				RedisTestInstance instance = new RedisTestInstance(proxy.port(), clerkUrl, UnaryOperator.identity())) {
+			RedisTestInstance.awaitUntil(() -> instance.redis.stats().subscriptions() == 1);
+			assertThat(instance.verifier.verify(secret(0))).isPresent();
+
+			proxy.stallOpenConnections();
+			long start = System.nanoTime();
+			// Revoked elsewhere: Clerk refuses the key from now on, and the change is
+			// announced while this instance's subscription hears nothing.
+			clerk.stubFor(post(urlEqualTo(VERIFY)).withRequestBody(matchingJsonPath("$.secret", equalTo(secret(0))))
+				.willReturn(aResponse().withStatus(404)));
+			other.store.keyChanged(keyId(0));
+
+			// An upper bound only: the silence that finds the subscription stuck, the
+			// back-off before subscribing again, and slack for a loaded machine.
+			Duration bound = RedisChangeChannel.SILENCE.plus(RedisHealth.BACK_OFF).plusSeconds(10);
+			while (instance.verifier.verify(secret(0)).isPresent()) {
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound);
+				Thread.sleep(50);
+			}
+			assertThat(instance.redis.stats().subscriptions()).isGreaterThan(1);
+			assertThat(proxy.accepted()).isGreaterThan(2);
 		}
 	}
 
