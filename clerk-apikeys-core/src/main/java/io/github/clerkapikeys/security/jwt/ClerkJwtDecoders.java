@@ -92,19 +92,34 @@ public final class ClerkJwtDecoders {
 	}
 
 	/**
-	 * Return a decoder whose keys come from Clerk's {@code GET /jwks}.
+	 * Return the client that fetches Clerk's {@code GET /jwks} for the decoders of an
+	 * application: {@code webClient} with the secret key (never logged), a deadline of 5
+	 * s on the whole fetch, Clerk's failures as {@code ClerkException}s, and at most one
+	 * fetch per {@code refetchInterval} for every decoder that shares it.
+	 * @param webClient the client to fetch with, such as one from Spring Boot's
+	 * {@code WebClient.Builder}
 	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
 	 * @param secretKey the instance's secret key, sent to fetch the keys
 	 * @param refetchInterval the shortest time between two fetches: a token naming a key
-	 * not in the set fetched within it is refused without a call, so that made-up key ids
-	 * cannot spend Clerk's rate limit; zero to fetch for every key not seen yet
+	 * not in the set fetched within it is refused without a call (and while the last
+	 * fetch failed, with that failure), so that made-up key ids cannot spend Clerk's rate
+	 * limit; zero to fetch for every key not seen yet
+	 * @return the client, to share between decoders
+	 */
+	public static WebClient keySets(WebClient webClient, String apiUrl, String secretKey, Duration refetchInterval) {
+		return ClerkKeySetCalls.keySets(webClient, apiUrl, secretKey, refetchInterval);
+	}
+
+	/**
+	 * Return a decoder whose keys come from Clerk's {@code GET /jwks}.
+	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
+	 * @param keySets the client of the key set, see {@link #keySets}
 	 * @param validator what a token must satisfy
 	 * @return the decoder
 	 */
-	public static NimbusJwtDecoder fromJwks(String apiUrl, String secretKey, Duration refetchInterval,
-			OAuth2TokenValidator<Jwt> validator) {
+	public static NimbusJwtDecoder fromJwks(String apiUrl, WebClient keySets, OAuth2TokenValidator<Jwt> validator) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
-			.restOperations(ClerkKeySetCalls.restTemplate(apiUrl, secretKey, refetchInterval))
+			.restOperations(ClerkKeySetCalls.restTemplate(keySets))
 			.validateType(false)
 			.build();
 		decoder.setJwtValidator(validator);
@@ -114,17 +129,14 @@ public final class ClerkJwtDecoders {
 	/**
 	 * Return a reactive decoder whose keys come from Clerk's {@code GET /jwks}.
 	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
-	 * @param secretKey the instance's secret key, sent to fetch the keys
-	 * @param refetchInterval the shortest time between two fetches, see
-	 * {@link #fromJwks(String, String, Duration, OAuth2TokenValidator)}
-	 * @param webClient the client to fetch them with
+	 * @param keySets the client of the key set, see {@link #keySets}
 	 * @param validator what a token must satisfy
 	 * @return the decoder
 	 */
-	public static NimbusReactiveJwtDecoder fromJwks(String apiUrl, String secretKey, Duration refetchInterval,
-			WebClient webClient, OAuth2TokenValidator<Jwt> validator) {
+	public static NimbusReactiveJwtDecoder fromJwksReactive(String apiUrl, WebClient keySets,
+			OAuth2TokenValidator<Jwt> validator) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
-			.webClient(ClerkKeySetCalls.webClient(webClient, apiUrl, secretKey, refetchInterval))
+			.webClient(keySets)
 			.validateType(false)
 			.build();
 		decoder.setJwtValidator(validator);

@@ -49,13 +49,12 @@ final class ClerkKeySetCalls {
 	}
 
 	/**
-	 * Return the client of the servlet decoder: it fetches through a {@link WebClient}
-	 * made by {@link #webClient}, so that the whole fetch, body included, has the same
-	 * deadline, size limit and throttle as the reactive decoder's; a server that drips
-	 * its answer cannot hold a servlet thread past the deadline.
+	 * Return the client of the servlet decoder: it fetches through {@code keySets} (see
+	 * {@link #keySets}), so that the whole fetch, body included, has the same deadline,
+	 * size limit and throttle as the reactive decoder's; a server that drips its answer
+	 * cannot hold a servlet thread past the deadline.
 	 */
-	static RestTemplate restTemplate(String apiUrl, String secretKey, Duration refetchInterval) {
-		WebClient keySets = webClient(WebClient.create(), apiUrl, secretKey, refetchInterval);
+	static RestTemplate restTemplate(WebClient keySets) {
 		RestTemplate rest = new RestTemplate();
 		rest.getInterceptors().add((request, body, execution) -> {
 			byte[] keySet = keySets.get()
@@ -70,11 +69,12 @@ final class ClerkKeySetCalls {
 	}
 
 	/**
-	 * Return the client of the reactive decoder: {@code webClient} with the secret key, a
-	 * deadline, Clerk's failures, and at most one fetch per {@code refetchInterval}, see
+	 * Return the client of the key set for every decoder of an application:
+	 * {@code webClient} with the secret key (never logged), a deadline, Clerk's failures,
+	 * and at most one fetch per {@code refetchInterval} for all of them, see
 	 * {@link KeySetThrottle}.
 	 */
-	static WebClient webClient(WebClient webClient, String apiUrl, String secretKey, Duration refetchInterval) {
+	static WebClient keySets(WebClient webClient, String apiUrl, String secretKey, Duration refetchInterval) {
 		String host = host(apiUrl);
 		KeySetThrottle throttle = new KeySetThrottle(refetchInterval, System::nanoTime);
 		ExchangeFilterFunction keySets = (request,
@@ -96,6 +96,7 @@ final class ClerkKeySetCalls {
 						.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(keySet.body())))
 						.build());
 		return webClient.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
 			.defaultHeaders((headers) -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + secretKey))
 			.filter(keySets)
 			.build();

@@ -11,8 +11,10 @@ import reactor.core.publisher.Mono;
  * At most one fetch of the key set per interval: the decoders fetch Clerk's
  * {@code GET /jwks} again whenever a token names a key they have not seen, so tokens with
  * made-up key ids would otherwise cost a Clerk call each. A fetch asked for within the
- * interval after the last one is answered with that key set (the token's key is then not
- * found: 401) and concurrent fetches share one call. Failed fetches are not kept.
+ * interval after the last one is answered as that one was: with its key set (the token's
+ * key is then not found: 401), or with its failure (503, while Clerk is down or rate
+ * limits: asking again at once would only add to its load). Concurrent fetches share one
+ * call.
  */
 final class KeySetThrottle {
 
@@ -23,6 +25,8 @@ final class KeySetThrottle {
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private volatile @Nullable KeySet last;
+
+	private volatile @Nullable Failed lastFailure;
 
 	private @Nullable Mono<KeySet> inFlight;
 
@@ -40,12 +44,24 @@ final class KeySetThrottle {
 	}
 
 	/**
-	 * Return the recent key set, or else the one {@code fetch} emits, shared with every
-	 * caller that asks while it is in flight.
+	 * Return the failure of a fetch within the interval, if the last fetch failed.
+	 */
+	private @Nullable Throwable recentFailure() {
+		Failed failed = this.lastFailure;
+		return (failed != null && this.nanos.getAsLong() - failed.at() < this.intervalNanos) ? failed.failure() : null;
+	}
+
+	/**
+	 * Return the recent key set or failure, or else the key set {@code fetch} emits,
+	 * shared with every caller that asks while it is in flight.
 	 */
 	Mono<KeySet> reactive(Mono<byte[]> fetch) {
 		return Mono.defer(() -> {
 			KeySet recent = recent();
+			Throwable failure = recentFailure();
+			if (failure != null) {
+				return Mono.error(failure);
+			}
 			if (recent != null) {
 				return Mono.just(recent);
 			}
@@ -53,8 +69,11 @@ final class KeySetThrottle {
 			try {
 				Mono<KeySet> inFlight = this.inFlight;
 				if (inFlight == null) {
-					inFlight = fetch.map((body) -> new KeySet(body, this.nanos.getAsLong()))
-						.doOnNext((fetched) -> this.last = fetched)
+					inFlight = fetch.map((body) -> new KeySet(body, this.nanos.getAsLong())).doOnNext((fetched) -> {
+						this.last = fetched;
+						this.lastFailure = null;
+					})
+						.doOnError((ex) -> this.lastFailure = new Failed(ex, this.nanos.getAsLong()))
 						.doFinally((signal) -> forget())
 						.cache();
 					this.inFlight = inFlight;
@@ -84,6 +103,10 @@ final class KeySetThrottle {
 	 * @param fetchedAt when, on the throttle's ticker
 	 */
 	record KeySet(byte[] body, long fetchedAt) {
+
+	}
+
+	private record Failed(Throwable failure, long at) {
 
 	}
 

@@ -35,8 +35,10 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import io.github.clerkapikeys.core.RawHttpServer;
+import io.github.clerkapikeys.core.error.ClerkServerException;
 import io.github.clerkapikeys.core.error.ClerkTimeoutException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -69,7 +71,7 @@ class ClerkJwtDecodersTests {
 		KeyPair first = rsaKeys();
 		KeyPair second = rsaKeys();
 		serveJwks(jwk(first, "ins_1"));
-		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, Duration.ZERO,
+		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", keySets(Duration.ZERO),
 				this.validator);
 
 		assertThat(decoder.decode(session(first, "ins_1")).getSubject()).startsWith("user_");
@@ -86,8 +88,7 @@ class ClerkJwtDecodersTests {
 		serveJwks(jwk(keys, "ins_1"));
 
 		StepVerifier
-			.create(ClerkJwtDecoders
-				.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, Duration.ZERO, WebClient.create(), this.validator)
+			.create(ClerkJwtDecoders.fromJwksReactive(clerk.baseUrl() + "/v1", keySets(Duration.ZERO), this.validator)
 				.decode(session(keys, "ins_1")))
 			.assertNext((jwt) -> assertThat(jwt.getClaimAsString("sid")).startsWith("sess_"))
 			.verifyComplete();
@@ -100,7 +101,7 @@ class ClerkJwtDecodersTests {
 		KeyPair keys = rsaKeys();
 		KeyPair forger = rsaKeys();
 		serveJwks(jwk(keys, "ins_1"));
-		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, Duration.ofHours(1),
+		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", keySets(Duration.ofHours(1)),
 				this.validator);
 		assertThat(decoder.decode(session(keys, "ins_1")).getSubject()).startsWith("user_");
 
@@ -116,8 +117,8 @@ class ClerkJwtDecodersTests {
 		KeyPair keys = rsaKeys();
 		KeyPair forger = rsaKeys();
 		serveJwks(jwk(keys, "ins_1"));
-		ReactiveJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", SECRET_KEY, Duration.ofHours(1),
-				WebClient.create(), this.validator);
+		ReactiveJwtDecoder decoder = ClerkJwtDecoders.fromJwksReactive(clerk.baseUrl() + "/v1",
+				keySets(Duration.ofHours(1)), this.validator);
 
 		StepVerifier.create(Flux.range(0, 10).flatMap((i) -> decoder.decode(session(keys, "ins_1"))))
 			.expectNextCount(10)
@@ -136,7 +137,8 @@ class ClerkJwtDecodersTests {
 		for (RawHttpServer server : List.of(RawHttpServer.bodyDrip(keySet, Duration.ofMillis(500)),
 				RawHttpServer.silent())) {
 			try (server) {
-				NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(server.apiUrl(), SECRET_KEY, Duration.ZERO,
+				NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(server.apiUrl(),
+						ClerkJwtDecoders.keySets(WebClient.create(), server.apiUrl(), SECRET_KEY, Duration.ZERO),
 						this.validator);
 				long start = System.nanoTime();
 
@@ -146,6 +148,28 @@ class ClerkJwtDecodersTests {
 					.isLessThan(ClerkKeySetCalls.RESPONSE_TIMEOUT.plusMillis(1_500));
 			}
 		}
+	}
+
+	@Test
+	void decodersSharingOneKeySetClientFetchOncePerIntervalAndAFailureIsAnsweredAgain() {
+		KeyPair keys = rsaKeys();
+		serveJwks(jwk(keys, "ins_1"));
+		WebClient keySets = keySets(Duration.ofHours(1));
+		NimbusJwtDecoder sessions = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", keySets, this.validator);
+		ReactiveJwtDecoder others = ClerkJwtDecoders.fromJwksReactive(clerk.baseUrl() + "/v1", keySets, this.validator);
+
+		assertThat(sessions.decode(session(keys, "ins_1")).getSubject()).startsWith("user_");
+		StepVerifier.create(others.decode(session(keys, "ins_1"))).expectNextCount(1).verifyComplete();
+		assertThat(clerk.findAll(getRequestedFor(urlEqualTo("/v1/jwks")))).hasSize(1);
+
+		clerk.stubFor(get(urlEqualTo("/v1/jwks")).willReturn(aResponse().withStatus(503)));
+		WebClient failing = keySets(Duration.ofHours(1));
+		NimbusJwtDecoder decoder = ClerkJwtDecoders.fromJwks(clerk.baseUrl() + "/v1", failing, this.validator);
+		for (int i = 0; i < 5; i++) {
+			assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(session(keys, "ins_1")))
+				.satisfies((ex) -> assertThat(causes(ex)).hasAtLeastOneElementOfType(ClerkServerException.class));
+		}
+		assertThat(clerk.findAll(getRequestedFor(urlEqualTo("/v1/jwks")))).hasSize(2);
 	}
 
 	@Test
@@ -216,6 +240,10 @@ class ClerkJwtDecodersTests {
 			causes.add(cause);
 		}
 		return causes;
+	}
+
+	private static WebClient keySets(Duration refetchInterval) {
+		return ClerkJwtDecoders.keySets(WebClient.create(), clerk.baseUrl() + "/v1", SECRET_KEY, refetchInterval);
 	}
 
 }

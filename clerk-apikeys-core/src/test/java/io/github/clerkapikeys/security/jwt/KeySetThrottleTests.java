@@ -47,11 +47,16 @@ class KeySetThrottleTests {
 	}
 
 	@Test
-	void aFailedFetchIsNotKept() {
+	void aFailedFetchIsAnsweredAgainWithinTheIntervalAndThenFetchedAgain() {
 		StepVerifier.create(this.throttle.reactive(Mono.error(new IllegalStateException("Clerk is down"))))
-			.expectError(IllegalStateException.class)
+			.expectErrorMessage("Clerk is down")
 			.verify();
+		this.nanos.addAndGet(Duration.ofMillis(4_999).toNanos());
 
+		StepVerifier.create(this.throttle.reactive(this.fetch)).expectErrorMessage("Clerk is down").verify();
+		assertThat(this.fetches).hasValue(0);
+
+		this.nanos.addAndGet(Duration.ofMillis(1).toNanos());
 		assertThat(fetched()).contains("\"n\":1");
 	}
 

@@ -105,9 +105,10 @@ public final class ClerkResourceServerAutoConfiguration {
 			@ConditionalOnClass(name = JWT_DECODER)
 			ClerkTokenAuthenticationManagerResolver clerkTokenAuthenticationManagerResolver(ClerkProperties properties,
 					ClerkConnectionDetails connectionDetails, OpaqueTokenIntrospector opaqueTokenIntrospector,
-					ObjectProvider<MachineTokenVerifier> machineTokens,
+					ObjectProvider<MachineTokenVerifier> machineTokens, ObjectProvider<WebClient.Builder> webClient,
 					ObjectProvider<ClerkAuthenticationConverter> authenticationConverter) {
-				return new ClerkTokenManagers(properties, connectionDetails, converter(authenticationConverter))
+				return new ClerkTokenManagers(properties, connectionDetails, converter(authenticationConverter),
+						() -> webClient.getIfAvailable(WebClient::builder).build())
 					.servlet(opaqueTokenIntrospector, machineTokens::getObject);
 			}
 
@@ -151,9 +152,9 @@ public final class ClerkResourceServerAutoConfiguration {
 					ObjectProvider<ReactiveMachineTokenVerifier> machineTokens,
 					ObjectProvider<WebClient.Builder> webClient,
 					ObjectProvider<ClerkAuthenticationConverter> authenticationConverter) {
-				return new ClerkTokenManagers(properties, connectionDetails, converter(authenticationConverter))
-					.reactive(reactiveOpaqueTokenIntrospector, machineTokens::getObject,
-							() -> webClient.getIfAvailable(WebClient::builder).build());
+				return new ClerkTokenManagers(properties, connectionDetails, converter(authenticationConverter),
+						() -> webClient.getIfAvailable(WebClient::builder).build())
+					.reactive(reactiveOpaqueTokenIntrospector, machineTokens::getObject);
 			}
 
 			@Bean

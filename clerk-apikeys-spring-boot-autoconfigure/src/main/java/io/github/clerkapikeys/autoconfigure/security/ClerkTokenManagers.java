@@ -52,11 +52,20 @@ final class ClerkTokenManagers {
 
 	private final ClerkAuthenticationConverter converter;
 
+	private final Supplier<WebClient> webClient;
+
+	/**
+	 * The client of the key set, shared by every decoder, so that its throttle holds for
+	 * all of them; made on first use.
+	 */
+	private @Nullable WebClient keySets;
+
 	ClerkTokenManagers(ClerkProperties properties, ClerkConnectionDetails connectionDetails,
-			ClerkAuthenticationConverter converter) {
+			ClerkAuthenticationConverter converter, Supplier<WebClient> webClient) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.converter = converter;
+		this.webClient = webClient;
 		ClerkSecurityProperties security = properties.getSecurity();
 		try {
 			this.accepted = security.acceptedTokenTypes();
@@ -83,15 +92,15 @@ final class ClerkTokenManagers {
 	}
 
 	ReactiveClerkTokenAuthenticationManagerResolver reactive(ReactiveOpaqueTokenIntrospector apiKeys,
-			Supplier<ReactiveMachineTokenVerifier> machineTokens, Supplier<WebClient> webClient) {
+			Supplier<ReactiveMachineTokenVerifier> machineTokens) {
 		Map<TokenType, ReactiveAuthenticationManager> managers = new EnumMap<>(TokenType.class);
 		for (TokenType type : this.accepted) {
 			managers.put(type, switch (type) {
 				case API_KEY -> ReactiveClerkTokenAuthenticationManagerResolver.opaqueTokens(apiKeys);
 				case SESSION_TOKEN -> ReactiveClerkTokenAuthenticationManagerResolver
-					.jwts(reactiveDecoder(sessionValidator(), webClient), ClerkTokenPrincipal::session, this.converter);
-				case M2M_TOKEN -> reactiveM2m(machineTokens.get(), webClient);
-				case OAUTH_TOKEN -> reactiveOAuth(machineTokens.get(), webClient);
+					.jwts(reactiveDecoder(sessionValidator()), ClerkTokenPrincipal::session, this.converter);
+				case M2M_TOKEN -> reactiveM2m(machineTokens.get());
+				case OAUTH_TOKEN -> reactiveOAuth(machineTokens.get());
 			});
 		}
 		return new ReactiveClerkTokenAuthenticationManagerResolver(managers);
@@ -115,23 +124,21 @@ final class ClerkTokenManagers {
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
-	private ReactiveAuthenticationManager reactiveM2m(ReactiveMachineTokenVerifier verifier,
-			Supplier<WebClient> webClient) {
+	private ReactiveAuthenticationManager reactiveM2m(ReactiveMachineTokenVerifier verifier) {
 		ReactiveAuthenticationManager opaque = ReactiveClerkTokenAuthenticationManagerResolver
 			.opaqueTokens(ClerkTokenIntrospectors.reactiveM2mTokens(verifier), this.converter);
-		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver
-			.jwts(reactiveDecoder(ClerkJwtDecoders.m2mTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW),
-					webClient), ClerkTokenPrincipal::m2mToken, this.converter);
+		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver.jwts(
+				reactiveDecoder(ClerkJwtDecoders.m2mTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW)),
+				ClerkTokenPrincipal::m2mToken, this.converter);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
-	private ReactiveAuthenticationManager reactiveOAuth(ReactiveMachineTokenVerifier verifier,
-			Supplier<WebClient> webClient) {
+	private ReactiveAuthenticationManager reactiveOAuth(ReactiveMachineTokenVerifier verifier) {
 		ReactiveAuthenticationManager opaque = ReactiveClerkTokenAuthenticationManagerResolver
 			.opaqueTokens(ClerkTokenIntrospectors.reactiveOAuthTokens(verifier), this.converter);
-		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver
-			.jwts(reactiveDecoder(ClerkJwtDecoders.oauthTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW),
-					webClient), ClerkTokenPrincipal::oauthToken, this.converter);
+		ReactiveAuthenticationManager jwt = ReactiveClerkTokenAuthenticationManagerResolver.jwts(
+				reactiveDecoder(ClerkJwtDecoders.oauthTokenValidator(issuer(), ClerkJwtDecoders.DEFAULT_CLOCK_SKEW)),
+				ClerkTokenPrincipal::oauthToken, this.converter);
 		return (authentication) -> (isJwt(authentication.getCredentials()) ? jwt : opaque).authenticate(authentication);
 	}
 
@@ -163,16 +170,25 @@ final class ClerkTokenManagers {
 		if (StringUtils.hasText(pem)) {
 			return ClerkJwtDecoders.fromPublicKey(pem, validator);
 		}
-		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), secretKey(), refetchInterval(), validator);
+		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), keySets(), validator);
 	}
 
-	private ReactiveJwtDecoder reactiveDecoder(OAuth2TokenValidator<Jwt> validator, Supplier<WebClient> webClient) {
+	private ReactiveJwtDecoder reactiveDecoder(OAuth2TokenValidator<Jwt> validator) {
 		String pem = this.properties.getJwtKey();
 		if (StringUtils.hasText(pem)) {
 			return ClerkJwtDecoders.fromPublicKeyReactive(pem, validator);
 		}
-		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), secretKey(), refetchInterval(),
-				webClient.get(), validator);
+		return ClerkJwtDecoders.fromJwksReactive(this.connectionDetails.getApiUrl(), keySets(), validator);
+	}
+
+	private WebClient keySets() {
+		WebClient keySets = this.keySets;
+		if (keySets == null) {
+			keySets = ClerkJwtDecoders.keySets(this.webClient.get(), this.connectionDetails.getApiUrl(), secretKey(),
+					refetchInterval());
+			this.keySets = keySets;
+		}
+		return keySets;
 	}
 
 	private Duration refetchInterval() {
