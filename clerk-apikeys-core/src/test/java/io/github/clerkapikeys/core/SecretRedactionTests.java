@@ -44,6 +44,23 @@ class SecretRedactionTests extends WireMockClientSupport {
 	}
 
 	@Test
+	void machineTokenSecretsEchoedBackAreRedactedAndTheirIdsKept() {
+		String m2m = "mt_fake0123456789abcdef0123456789ab";
+		String oauth = "oat_fake0123456789abcdef0123456789a";
+		String m2mId = "mt_f7f0ba8c3b4843ce7d85fcdd5e71853e";
+		wireMock.stubFor(any(anyUrl())
+			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+					{"errors": [{"message": "bad", "long_message": "token %s or %s, id %s", "code": "x"}]}
+					""".formatted(m2m, oauth, m2mId))));
+
+		assertThatExceptionOfType(ClerkApiException.class).isThrownBy(() -> client().verifyM2mToken(m2m))
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage() + ex.getErrors()).doesNotContain(m2m, oauth);
+				assertThat(ex.getMessage()).contains("mt_[redacted]", "oat_[redacted]", m2mId);
+			});
+	}
+
+	@Test
 	void invalidAnswerEchoingASecretIsRedacted() {
 		wireMock.stubFor(any(anyUrl()).willReturn(okJson("{\"secret\": {\"echo\": \"" + ECHOED_SECRET_KEY + "\"}}")));
 

@@ -11,16 +11,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Takes out of a text whatever is shaped like a secret, whatever a server put in it:
- * Clerk secret keys ({@code sk_live_...}, {@code sk_test_...}), API key secrets
- * ({@code ak_...} that is not a key id) and the token of a {@code Bearer} header. Every
- * exception of this package passes the texts a server sent through it.
+ * Clerk secret keys ({@code sk_live_...}, {@code sk_test_...}), the secrets of API keys,
+ * M2M tokens and OAuth access tokens ({@code ak_...}, {@code mt_...}, {@code oat_...}
+ * that is not an id: the prefix and 32 hex digits) and the token of a {@code Bearer}
+ * header. Every exception of this package passes the texts a server sent through it.
  */
 final class Secrets {
 
 	static final String REDACTED = "[redacted]";
 
-	private static final Pattern SECRET = Pattern
-		.compile("(?i)(bearer\\s+)\\S+|\\bsk_(?:live|test)_[A-Za-z0-9_-]*|\\bak_(?![0-9a-f]{32}\\b)[A-Za-z0-9_-]+");
+	private static final Pattern SECRET = Pattern.compile("(?i)(bearer\\s+)\\S+|\\bsk_(?:live|test)_[A-Za-z0-9_-]*"
+			+ "|\\b(?:ak|mt|oat)_(?![0-9a-f]{32}\\b)[A-Za-z0-9_-]+");
 
 	private Secrets() {
 	}
@@ -33,8 +34,8 @@ final class Secrets {
 		StringBuilder redacted = new StringBuilder();
 		do {
 			String bearer = matcher.group(1);
-			matcher.appendReplacement(redacted, Matcher
-				.quoteReplacement((bearer != null) ? bearer + REDACTED : matcher.group().substring(0, 3) + REDACTED));
+			matcher.appendReplacement(redacted, Matcher.quoteReplacement((bearer != null) ? bearer + REDACTED
+					: matcher.group().substring(0, matcher.group().indexOf('_') + 1) + REDACTED));
 		}
 		while (matcher.find());
 		matcher.appendTail(redacted);

@@ -158,8 +158,12 @@ final class RedisChangeChannel {
 		return this.health.call(RedisEntries.boundedGet(this.redis, recordName)).flatMap((record) -> {
 			long changedAt = this.seals.openChange(keyId, record);
 			if (changedAt < 0) {
-				// Forged, altered or too long: as if there were no record.
-				return this.entries.<Boolean>drop(recordName).defaultIfEmpty(true);
+				// Forged, altered, too long, or sealed under another secret key (during
+				// a rotation): counted, never deleted (a genuine record may have replaced
+				// it meanwhile; it expires), and no entry is current against it, so the
+				// key is verified with Clerk again.
+				this.entries.rejected();
+				return Mono.just(false);
 			}
 			return Mono.just(!verifiedBefore(entry, clamped(changedAt)));
 		}).defaultIfEmpty(true);
