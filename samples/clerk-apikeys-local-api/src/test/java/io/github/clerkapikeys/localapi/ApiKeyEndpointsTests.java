@@ -44,7 +44,7 @@ class ApiKeyEndpointsTests {
 
 	private ClerkApiKeysClient client;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@BeforeEach
 	void start() {
@@ -302,6 +302,7 @@ class ApiKeyEndpointsTests {
 	private HttpResponse<String> send(String method, String path, String body)
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.api.apiUrl() + path))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + this.api.secretKey())
 			.header("Content-Type", "application/json")
 			.method(method,

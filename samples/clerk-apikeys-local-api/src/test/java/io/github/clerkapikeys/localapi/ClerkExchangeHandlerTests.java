@@ -26,7 +26,7 @@ class ClerkExchangeHandlerTests {
 
 	private LocalClerkApi api;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@BeforeEach
 	void start() {

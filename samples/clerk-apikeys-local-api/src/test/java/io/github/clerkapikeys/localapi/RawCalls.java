@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -22,7 +23,7 @@ final class RawCalls {
 		.enable(DeserializationFeature.USE_LONG_FOR_INTS)
 		.build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final LocalClerkApi api;
 
@@ -47,6 +48,7 @@ final class RawCalls {
 
 	HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.api.apiUrl() + path))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", this.authorization)
 			.header("Content-Type", "application/json")
 			.method(method,

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureLocalClerkApi
 class ClientVerificationBudgetTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
@@ -68,6 +69,7 @@ class ClientVerificationBudgetTests {
 
 	private HttpResponse<String> get(String client, String secret) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/whoami"))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + secret)
 			.header("X-Client", client)
 			.build();

@@ -34,7 +34,7 @@ class SigningKeyOutageTests {
 
 	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
@@ -115,6 +115,7 @@ class SigningKeyOutageTests {
 
 	private HttpResponse<String> send(String token) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/whoami"))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + token)
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());

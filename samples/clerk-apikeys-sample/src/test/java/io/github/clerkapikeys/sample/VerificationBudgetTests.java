@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class VerificationBudgetTests {
 
 	static final int FLOOD = 40;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
@@ -93,6 +94,7 @@ class VerificationBudgetTests {
 
 	private HttpResponse<String> get(String secret) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/whoami"))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + secret)
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());

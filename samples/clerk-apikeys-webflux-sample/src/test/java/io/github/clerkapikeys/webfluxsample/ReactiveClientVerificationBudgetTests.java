@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ class ReactiveClientVerificationBudgetTests {
 
 	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
@@ -83,6 +84,7 @@ class ReactiveClientVerificationBudgetTests {
 
 	private HttpResponse<String> get(String client, String secret) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/whoami"))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + secret)
 			.header("X-Client", client)
 			.build();

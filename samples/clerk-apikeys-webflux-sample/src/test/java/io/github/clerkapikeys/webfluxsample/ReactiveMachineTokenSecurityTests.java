@@ -42,7 +42,7 @@ class ReactiveMachineTokenSecurityTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
@@ -161,6 +161,7 @@ class ReactiveMachineTokenSecurityTests {
 	private HttpResponse<String> send(String method, String path, String token)
 			throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(30))
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.header("Authorization", "Bearer " + token)
 			.build();
