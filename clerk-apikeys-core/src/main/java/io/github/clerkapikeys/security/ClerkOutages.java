@@ -32,11 +32,11 @@ final class ClerkOutages {
 	}
 
 	static BadOpaqueTokenException invalidKey() {
-		return new BadOpaqueTokenException("The API key is not valid");
+		return new BadOpaqueTokenException("The token is not valid");
 	}
 
 	static OAuth2IntrospectionException introspectionFailure(ClerkException ex) {
-		return new OAuth2IntrospectionException("Clerk could not verify the API key: " + ex.getMessage(), ex);
+		return new OAuth2IntrospectionException("Clerk could not verify the token: " + ex.getMessage(), ex);
 	}
 
 	/**

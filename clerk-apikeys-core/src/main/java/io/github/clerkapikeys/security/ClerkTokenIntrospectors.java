@@ -35,7 +35,7 @@ public final class ClerkTokenIntrospectors {
 	 */
 	public static OpaqueTokenIntrospector m2mTokens(MachineTokenVerifier verifier) {
 		return (token) -> verified(() -> verifier.verifyM2mToken(token)).map(ClerkTokenPrincipal::m2mToken)
-			.orElseThrow(ClerkTokenIntrospectors::invalid);
+			.orElseThrow(ClerkOutages::invalidKey);
 	}
 
 	/**
@@ -45,7 +45,7 @@ public final class ClerkTokenIntrospectors {
 	 */
 	public static OpaqueTokenIntrospector oauthTokens(MachineTokenVerifier verifier) {
 		return (token) -> verified(() -> verifier.verifyOAuthAccessToken(token)).map(ClerkTokenPrincipal::oauthToken)
-			.orElseThrow(ClerkTokenIntrospectors::invalid);
+			.orElseThrow(ClerkOutages::invalidKey);
 	}
 
 	/**
@@ -55,9 +55,9 @@ public final class ClerkTokenIntrospectors {
 	 */
 	public static ReactiveOpaqueTokenIntrospector reactiveM2mTokens(ReactiveMachineTokenVerifier verifier) {
 		return (token) -> verifier.verifyM2mToken(token)
-			.onErrorMap(ClerkException.class, ClerkTokenIntrospectors::failure)
+			.onErrorMap(ClerkException.class, ClerkOutages::introspectionFailure)
 			.<OAuth2AuthenticatedPrincipal>map(ClerkTokenPrincipal::m2mToken)
-			.switchIfEmpty(Mono.error(ClerkTokenIntrospectors::invalid));
+			.switchIfEmpty(Mono.error(ClerkOutages::invalidKey));
 	}
 
 	/**
@@ -67,9 +67,9 @@ public final class ClerkTokenIntrospectors {
 	 */
 	public static ReactiveOpaqueTokenIntrospector reactiveOAuthTokens(ReactiveMachineTokenVerifier verifier) {
 		return (token) -> verifier.verifyOAuthAccessToken(token)
-			.onErrorMap(ClerkException.class, ClerkTokenIntrospectors::failure)
+			.onErrorMap(ClerkException.class, ClerkOutages::introspectionFailure)
 			.<OAuth2AuthenticatedPrincipal>map(ClerkTokenPrincipal::oauthToken)
-			.switchIfEmpty(Mono.error(ClerkTokenIntrospectors::invalid));
+			.switchIfEmpty(Mono.error(ClerkOutages::invalidKey));
 	}
 
 	private static <T> Optional<T> verified(Supplier<Optional<T>> verification) {
@@ -77,16 +77,8 @@ public final class ClerkTokenIntrospectors {
 			return verification.get();
 		}
 		catch (ClerkException ex) {
-			throw failure(ex);
+			throw ClerkOutages.introspectionFailure(ex);
 		}
-	}
-
-	private static BadOpaqueTokenException invalid() {
-		return new BadOpaqueTokenException("The token is not valid");
-	}
-
-	private static OAuth2IntrospectionException failure(ClerkException ex) {
-		return new OAuth2IntrospectionException("Clerk could not verify the token: " + ex.getMessage(), ex);
 	}
 
 }

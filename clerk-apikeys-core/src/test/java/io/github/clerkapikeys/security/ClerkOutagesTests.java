@@ -41,8 +41,8 @@ class ClerkOutagesTests {
 				new ConnectException("Connection refused"), "api.clerk.com:443");
 
 		assertThat(ClerkOutages.introspectionFailure(transport)).hasCause(transport)
-			.hasMessageStartingWith("Clerk could not verify the API key");
-		assertThat(ClerkOutages.invalidKey()).hasMessage("The API key is not valid");
+			.hasMessageStartingWith("Clerk could not verify the token");
+		assertThat(ClerkOutages.invalidKey()).hasMessage("The token is not valid");
 	}
 
 	@Test
