@@ -30,6 +30,8 @@ final class KeySetThrottle {
 
 	private @Nullable Mono<KeySet> inFlight;
 
+	private long fetchCount;
+
 	KeySetThrottle(Duration interval, LongSupplier nanos) {
 		this.intervalNanos = interval.toNanos();
 		this.nanos = nanos;
@@ -69,13 +71,17 @@ final class KeySetThrottle {
 			try {
 				Mono<KeySet> inFlight = this.inFlight;
 				if (inFlight == null) {
+					long fetchNumber = ++this.fetchCount;
+					// Forgotten before its answer reaches anyone: a caller that asks as
+					// soon as it has the answer must not be handed the same fetch again.
 					inFlight = fetch.map((body) -> new KeySet(body, this.nanos.getAsLong())).doOnNext((fetched) -> {
 						this.last = fetched;
 						this.lastFailure = null;
-					})
-						.doOnError((ex) -> this.lastFailure = new Failed(ex, this.nanos.getAsLong()))
-						.doFinally((signal) -> forget())
-						.cache();
+						forget(fetchNumber);
+					}).doOnError((ex) -> {
+						this.lastFailure = new Failed(ex, this.nanos.getAsLong());
+						forget(fetchNumber);
+					}).doFinally((signal) -> forget(fetchNumber)).cache();
 					this.inFlight = inFlight;
 				}
 				return inFlight;
@@ -86,10 +92,12 @@ final class KeySetThrottle {
 		});
 	}
 
-	private void forget() {
+	private void forget(long fetchNumber) {
 		this.lock.lock();
 		try {
-			this.inFlight = null;
+			if (this.fetchCount == fetchNumber) {
+				this.inFlight = null;
+			}
 		}
 		finally {
 			this.lock.unlock();

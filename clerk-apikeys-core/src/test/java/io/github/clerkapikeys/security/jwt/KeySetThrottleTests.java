@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -84,6 +85,19 @@ class KeySetThrottleTests {
 		always.reactive(this.fetch).block(Duration.ofSeconds(5));
 		always.reactive(this.fetch).block(Duration.ofSeconds(5));
 
+		assertThat(this.fetches).hasValue(2);
+	}
+
+	@Test
+	void aFetchAskedForAsTheLastOneIsAnsweredIsANewFetchOnceTheIntervalHasPassed() {
+		AtomicReference<String> askedWhileAnswering = new AtomicReference<>();
+
+		this.throttle.reactive(this.fetch).doOnNext((first) -> {
+			this.nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+			askedWhileAnswering.set(fetched());
+		}).block(Duration.ofSeconds(5));
+
+		assertThat(askedWhileAnswering.get()).contains("\"n\":2");
 		assertThat(this.fetches).hasValue(2);
 	}
 
