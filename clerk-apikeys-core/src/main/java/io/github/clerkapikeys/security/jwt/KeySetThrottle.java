@@ -59,16 +59,17 @@ final class KeySetThrottle {
 	 */
 	Mono<KeySet> reactive(Mono<byte[]> fetch) {
 		return Mono.defer(() -> {
-			KeySet recent = recent();
-			Throwable failure = recentFailure();
-			if (failure != null) {
-				return Mono.error(failure);
-			}
-			if (recent != null) {
-				return Mono.just(recent);
+			Mono<KeySet> answered = answered();
+			if (answered != null) {
+				return answered;
 			}
 			this.lock.lock();
 			try {
+				// Again under the lock: a fetch may have answered since.
+				answered = answered();
+				if (answered != null) {
+					return answered;
+				}
 				Mono<KeySet> inFlight = this.inFlight;
 				if (inFlight == null) {
 					long fetchNumber = ++this.fetchCount;
@@ -90,6 +91,18 @@ final class KeySetThrottle {
 				this.lock.unlock();
 			}
 		});
+	}
+
+	/**
+	 * Return the answer of a fetch within the interval, if any.
+	 */
+	private @Nullable Mono<KeySet> answered() {
+		Throwable failure = recentFailure();
+		if (failure != null) {
+			return Mono.error(failure);
+		}
+		KeySet recent = recent();
+		return (recent != null) ? Mono.just(recent) : null;
 	}
 
 	private void forget(long fetchNumber) {
