@@ -56,10 +56,14 @@ class RetryAfterTests extends WireMockClientSupport {
 		wireMock.stubFor(
 				any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "9223372036854775807")));
 
+		ClerkApiKeysClient client = client();
+
 		long start = System.nanoTime();
-		assertThatExceptionOfType(ClerkRateLimitException.class).isThrownBy(() -> client().getApiKey(KEY_ID))
+		assertThatExceptionOfType(ClerkRateLimitException.class).isThrownBy(() -> client.getApiKey(KEY_ID))
 			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofHours(1)));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		// An upper bound only, far from the hour asked for: a slow machine still meets
+		// it.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		assertThat(wireMock.getAllServeEvents()).hasSize(1);
 	}
 

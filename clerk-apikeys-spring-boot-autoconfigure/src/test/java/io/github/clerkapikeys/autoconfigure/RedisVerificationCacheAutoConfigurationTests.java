@@ -118,7 +118,7 @@ class RedisVerificationCacheAutoConfigurationTests {
 				verifier.verify(SECRET);
 				// Verified before the change: asked of Clerk again.
 				store.keyChanged(KEY_ID);
-				awaitUntil(() -> redis.stats().received() == 1);
+				awaitUntil(() -> redis.stats().announced() == 1 && redis.stats().received() == 1);
 				verifier.verify(SECRET);
 
 				assertThat(meters.get("cache.gets").tag("result", "hit").functionCounter().count()).isOne();

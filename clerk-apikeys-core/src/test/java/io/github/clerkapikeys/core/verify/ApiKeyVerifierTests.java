@@ -403,7 +403,7 @@ class ApiKeyVerifierTests {
 	@Test
 	void hundredConcurrentReactiveVerificationsOfOneSecretMakeOneRequest() {
 		wireMock.stubFor(
-				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(300)));
+				post(urlEqualTo(VERIFY)).willReturn(okJson(keyJson(KEY_ID, false, false, null)).withFixedDelay(2000)));
 		VerificationStore store = VerificationStore.uncached();
 		ReactiveApiKeyVerifier verifier = reactiveVerifier(store);
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -78,6 +79,21 @@ class RedisVerificationLevelTests {
 		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().subscriptions() > 0));
 	}
 
+	/**
+	 * Wait until the locks of the verifications made are released: an instance releases
+	 * its lock after its caller has the answer, and a lock still held would make the next
+	 * miss wait for (and read again) a value this test has just replaced.
+	 */
+	private void awaitLocksReleased() {
+		awaitUntil(() -> this.redis.keys("clerk:apikeys:l:*").isEmpty());
+	}
+
+	private void replaceInstances(UnaryOperator<RedisVerificationLevel.Builder> level) {
+		this.instances.forEach(Instance::close);
+		this.instances.replaceAll((instance) -> new Instance(level));
+		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().subscriptions() > 0));
+	}
+
 	@AfterEach
 	void stop() {
 		this.instances.forEach(Instance::close);
@@ -130,6 +146,9 @@ class RedisVerificationLevelTests {
 
 	@Test
 	void instancesMissingTheSameKeyAtOnceAskClerkOnce() throws Exception {
+		// Waits long enough for the lock holder's answer however loaded the machine:
+		// the default wait is the subject of another test.
+		replaceInstances((level) -> level.lockWait(Duration.ofSeconds(5)));
 		clerk.stubFor(
 				post(urlEqualTo(VERIFY)).willReturn(okJson(ClerkFixtures.apiKeyJson(keyId(0))).withFixedDelay(300)));
 		ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -170,11 +189,11 @@ class RedisVerificationLevelTests {
 		}
 
 		this.instances.get(0).client.revokeApiKey(keyId(0), "leaked");
-		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
+		awaitUntil(() -> this.instances.get(0).redis.stats().announced() == 1
+				&& this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
 
 		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
 		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
-		assertThat(this.instances.get(0).redis.stats().announced()).isOne();
 	}
 
 	@Test
@@ -365,14 +384,15 @@ class RedisVerificationLevelTests {
 		for (Instance instance : this.instances) {
 			assertThat(instance.verify(secret(0))).isPresent();
 		}
-		assertThat(redisServer.command("CLIENT", "PAUSE", "500")).isEqualTo("+OK");
+		// Longer than the instances' Redis timeout: the announcement fails at first.
+		assertThat(redisServer.command("CLIENT", "PAUSE", "2500")).isEqualTo("+OK");
 
 		this.instances.get(0).client.revokeApiKey(keyId(0), "leaked");
 
 		// The revoking instance refuses it at once, whatever Redis holds.
 		assertThat(this.instances.get(0).verify(secret(0))).isEmpty();
-		awaitUntil(() -> this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
-		assertThat(this.instances.get(0).redis.stats().announced()).isOne();
+		awaitUntil(() -> this.instances.get(0).redis.stats().announced() == 1
+				&& this.instances.stream().allMatch((instance) -> instance.redis.stats().received() == 1));
 		assertThat(this.instances.get(1).verify(secret(0))).isEmpty();
 		assertThat(this.instances.get(2).verify(secret(0))).isEmpty();
 	}
@@ -398,6 +418,7 @@ class RedisVerificationLevelTests {
 		stubValid(secret(0), keyId(0));
 		stubValid(secret(1), keyId(1));
 		this.instances.get(0).verify(secret(0));
+		awaitLocksReleased();
 		String name = this.redis.keys("clerk:apikeys:v:*").iterator().next();
 		String sealed = this.redis.opsForValue().get(name);
 
@@ -412,6 +433,7 @@ class RedisVerificationLevelTests {
 		this.instances.get(1).store.forgetAll();
 		clerk.resetRequests();
 		this.instances.get(0).verify(secret(1));
+		awaitLocksReleased();
 		String otherName = this.redis.keys("clerk:apikeys:v:*")
 			.stream()
 			.filter((key) -> !key.equals(name))
@@ -420,6 +442,7 @@ class RedisVerificationLevelTests {
 		this.redis.opsForValue().set(otherName, this.redis.opsForValue().get(name));
 		assertThat(this.instances.get(2).verify(secret(1)))
 			.hasValueSatisfying((key) -> assertThat(key.id()).isEqualTo(keyId(1)));
+		awaitLocksReleased();
 		// Unreadable.
 		this.redis.opsForValue().set(otherName, "v1.not-a-seal.{}");
 		this.instances.get(2).store.forgetAll();
@@ -463,6 +486,7 @@ class RedisVerificationLevelTests {
 
 	@Test
 	void aSlowRedisIsPassedByWithinItsTimeout() {
+		replaceInstances((level) -> level.timeout(RedisVerificationLevel.DEFAULT_TIMEOUT));
 		stubValid(secret(0), keyId(0));
 		Duration pause = Duration.ofSeconds(2);
 		assertThat(redisServer.command("CLIENT", "PAUSE", String.valueOf(pause.toMillis()))).isEqualTo("+OK");
@@ -571,8 +595,15 @@ class RedisVerificationLevelTests {
 		final ApiKeyVerifier verifier;
 
 		Instance() {
+			this(UnaryOperator.identity());
+		}
+
+		Instance(UnaryOperator<RedisVerificationLevel.Builder> level) {
 			this.connections = connections();
-			this.redis = RedisVerificationLevel.builder(this.connections, CLERK_SECRET_KEY).build();
+			this.redis = level
+				.apply(RedisVerificationLevel.builder(this.connections, CLERK_SECRET_KEY)
+					.timeout(RedisTestInstance.TIMEOUT))
+				.build();
 			this.store = VerificationStore.builder().sharedLevel(this.redis).build();
 			this.client = ClerkApiKeysClient.builder()
 				.secretKey(CLERK_SECRET_KEY)
