@@ -9,6 +9,7 @@ import io.github.clerkapikeys.core.model.ApiKey;
 import io.github.clerkapikeys.core.model.ApiKeyList;
 import io.github.clerkapikeys.core.model.ApiKeySecret;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
+import io.github.clerkapikeys.core.model.JsonWebKeySet;
 import io.github.clerkapikeys.core.model.M2mToken;
 import io.github.clerkapikeys.core.model.OAuthAccessToken;
 
@@ -24,8 +25,8 @@ final class ClerkRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindings.registerReflectionHints(hints.reflection(), ApiKey.class, ApiKeyList.class, ApiKeySecret.class,
-				DeletedApiKey.class, M2mToken.class, OAuthAccessToken.class, ClerkResponses.ErrorBody.class,
-				ClerkResponses.ErrorEntry.class);
+				DeletedApiKey.class, JsonWebKeySet.class, M2mToken.class, OAuthAccessToken.class,
+				ClerkResponses.ErrorBody.class, ClerkResponses.ErrorEntry.class);
 		hints.resources().registerResource(UserAgent.VERSION_RESOURCE);
 	}
 

@@ -19,6 +19,7 @@ import io.github.clerkapikeys.core.model.ClerkOperation;
 import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.JsonWebKeySet;
 import io.github.clerkapikeys.core.model.M2mToken;
 import io.github.clerkapikeys.core.model.OAuthAccessToken;
 import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
@@ -116,6 +117,11 @@ final class DefaultClerkApiKeysClient implements ClerkApiKeysClient {
 	@Override
 	public OAuthAccessToken verifyOAuthAccessToken(String accessToken) {
 		return await(ClerkOperation.VERIFY_OAUTH_ACCESS_TOKEN, this.reactive.verifyOAuthAccessToken(accessToken));
+	}
+
+	@Override
+	public JsonWebKeySet getJwks() {
+		return await(ClerkOperation.GET_JWKS, this.reactive.getJwks());
 	}
 
 	private <T> T await(ClerkOperation operation, Mono<T> call) {

@@ -17,6 +17,7 @@ import io.github.clerkapikeys.core.model.ClerkOperation;
 import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.JsonWebKeySet;
 import io.github.clerkapikeys.core.model.M2mToken;
 import io.github.clerkapikeys.core.model.OAuthAccessToken;
 import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
@@ -168,6 +169,11 @@ final class DefaultReactiveClerkApiKeysClient implements ReactiveClerkApiKeysCli
 					.uri("/oauth_applications/access_tokens/verify")
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(ClerkJson.write(Map.of("access_token", accessToken))));
+	}
+
+	@Override
+	public Mono<JsonWebKeySet> getJwks() {
+		return execute(ClerkOperation.GET_JWKS, JsonWebKeySet.class, this.webClient.get().uri("/jwks"));
 	}
 
 	private <T> Mono<T> execute(ClerkOperation operation, Class<T> type, WebClient.RequestHeadersSpec<?> request) {

@@ -12,6 +12,7 @@ import io.github.clerkapikeys.core.model.ApiKeySecret;
 import io.github.clerkapikeys.core.model.CreateApiKeyRequest;
 import io.github.clerkapikeys.core.model.DeletedApiKey;
 import io.github.clerkapikeys.core.model.GetApiKeysRequest;
+import io.github.clerkapikeys.core.model.JsonWebKeySet;
 import io.github.clerkapikeys.core.model.M2mToken;
 import io.github.clerkapikeys.core.model.OAuthAccessToken;
 import io.github.clerkapikeys.core.model.UpdateApiKeyRequest;
@@ -151,5 +152,13 @@ public interface ReactiveClerkApiKeysClient {
 	 * @return the token as Clerk describes it
 	 */
 	Mono<OAuthAccessToken> verifyOAuthAccessToken(String accessToken);
+
+	/**
+	 * Return the instance's JSON Web Key Set ({@code GET /jwks}): the keys its JWTs are
+	 * signed with. The JWT decoders of the security package fetch it through this, see
+	 * {@code ClerkJwtDecoders.keySets}.
+	 * @return the key set
+	 */
+	Mono<JsonWebKeySet> getJwks();
 
 }

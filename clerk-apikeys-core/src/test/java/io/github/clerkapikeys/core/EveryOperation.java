@@ -15,7 +15,7 @@ import static io.github.clerkapikeys.core.ClerkFixtures.KEY_SECRET;
 import static io.github.clerkapikeys.core.ClerkFixtures.SUBJECT;
 
 /**
- * Each of the eight operations as a call of a test, blocking and reactive, with valid
+ * Each operation of the client as a call of a test, blocking and reactive, with valid
  * arguments.
  */
 final class EveryOperation {
@@ -42,7 +42,8 @@ final class EveryOperation {
 				Named.of("revokeApiKey", (client) -> client.revokeApiKey(KEY_ID, "test")),
 				Named.of("verifyApiKey", (client) -> client.verifyApiKey(KEY_SECRET)),
 				Named.of("verifyM2MToken", (client) -> client.verifyM2mToken(M2M_TOKEN)),
-				Named.of("verifyOAuthAccessToken", (client) -> client.verifyOAuthAccessToken(OAUTH_TOKEN)));
+				Named.of("verifyOAuthAccessToken", (client) -> client.verifyOAuthAccessToken(OAUTH_TOKEN)),
+				Named.of("GetJWKS", (client) -> client.getJwks()));
 	}
 
 	static List<Named<Function<ReactiveClerkApiKeysClient, Mono<?>>>> reactive() {
@@ -60,7 +61,8 @@ final class EveryOperation {
 				Named.of("revokeApiKey", (client) -> client.revokeApiKey(KEY_ID, "test")),
 				Named.of("verifyApiKey", (client) -> client.verifyApiKey(KEY_SECRET)),
 				Named.of("verifyM2MToken", (client) -> client.verifyM2mToken(M2M_TOKEN)),
-				Named.of("verifyOAuthAccessToken", (client) -> client.verifyOAuthAccessToken(OAUTH_TOKEN)));
+				Named.of("verifyOAuthAccessToken", (client) -> client.verifyOAuthAccessToken(OAUTH_TOKEN)),
+				Named.of("GetJWKS", (client) -> client.getJwks()));
 	}
 
 }
