@@ -1,9 +1,24 @@
 package io.github.clerkapikeys.autoconfigure;
 
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -12,18 +27,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 
 import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
+import io.github.clerkapikeys.security.ClerkTokenAuthenticationManagerResolver;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.clerkapikeys.core.ClerkFixtures.KEY_ID;
 import static io.github.clerkapikeys.core.ClerkFixtures.apiKeyJson;
@@ -35,10 +61,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The Clerk client gets its connector from Spring Boot's HTTP client settings, so an SSL
  * bundle (a corporate trust store, a proxy's CA) reaches Clerk calls: Boot's own
  * {@code spring.http.clients.ssl.bundle} as it reaches the application's other clients,
- * {@code clerk.ssl.bundle} for Clerk calls alone, and a connector of the application's
- * own. Against a loopback HTTPS server whose certificate only such a bundle trusts.
+ * {@code clerk.ssl.bundle} for Clerk calls alone (the JWT decoders' fetches of the key
+ * set among them), and a connector of the application's own. Against a loopback HTTPS
+ * server whose certificate only such a bundle trusts.
  */
 class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
+
+	static final String ISSUER = "https://clerk.example.test";
+
+	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
 
 	@TempDir
 	static Path certificates;
@@ -53,6 +84,16 @@ class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(BootAutoConfigurations.webClient())
 		.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.retry.enabled=false");
+
+	/**
+	 * A servlet application accepting session tokens, whose decoder fetches the key set
+	 * from Clerk.
+	 */
+	private final WebApplicationContextRunner sessionTokens = new WebApplicationContextRunner()
+		.withConfiguration(BootAutoConfigurations.securityOn("webmvc"))
+		.withConfiguration(BootAutoConfigurations.webClient())
+		.withPropertyValues("clerk.secret-key=sk_test_fake", "clerk.retry.enabled=false",
+				"clerk.security.accepts-token=session-token", "clerk.security.issuer=" + ISSUER);
 
 	@BeforeAll
 	static void startHttpsServer() throws Exception {
@@ -143,6 +184,66 @@ class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
 					.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(302));
 				assertThat(clerk.getAllServeEvents()).hasSize(1);
 			});
+	}
+
+	@Test
+	void clerkSslBundleReachesTheKeySetOfTheJwtDecoders() throws Exception {
+		KeyPair keys = rsaKeys();
+		https.stubFor(get(urlEqualTo("/v1/jwks")).willReturn(okJson(jwks(keys))));
+		this.sessionTokens.withPropertyValues(certificate.bundleProperties("clerk-only"))
+			.withPropertyValues("clerk.ssl.bundle=clerk-only", "clerk.api-url=" + httpsUrl())
+			.run((context) -> {
+				Authentication authentication = authenticate(context, sessionToken(keys));
+				assertThat(authentication.getName()).isEqualTo(USER);
+				https.verify(getRequestedFor(urlEqualTo("/v1/jwks"))
+					.withHeader("Authorization", equalTo("Bearer sk_test_fake"))
+					.withHeader("Clerk-API-Version", matching(".+")));
+			});
+	}
+
+	@Test
+	void theKeySetIsNeverFetchedThroughARedirect() throws Exception {
+		clerk.stubFor(get(urlEqualTo("/v1/jwks"))
+			.willReturn(aResponse().withStatus(302).withHeader("Location", clerk.baseUrl() + "/elsewhere/jwks")));
+		String token = sessionToken(rsaKeys());
+		this.sessionTokens
+			.withPropertyValues("spring.http.clients.redirects=follow", "clerk.api-url=" + clerk.baseUrl() + "/v1")
+			.run((context) -> {
+				assertThatException().isThrownBy(() -> authenticate(context, token))
+					.satisfies((ex) -> assertThat(ex).hasRootCauseInstanceOf(ClerkApiException.class));
+				assertThat(clerk.getAllServeEvents()).hasSize(1);
+			});
+	}
+
+	private static Authentication authenticate(ApplicationContext context, String token) {
+		return context.getBean(ClerkTokenAuthenticationManagerResolver.class)
+			.resolve(new MockHttpServletRequest())
+			.authenticate(new BearerTokenAuthenticationToken(token));
+	}
+
+	private static String jwks(KeyPair keys) {
+		return new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID("ins_1").build()).toString();
+	}
+
+	private static String sessionToken(KeyPair keys) throws JOSEException {
+		Instant now = Instant.now();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+			.subject(USER)
+			.claim("sid", "sess_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
+			.claim("v", 2)
+			.issueTime(Date.from(now))
+			.notBeforeTime(Date.from(now.minusSeconds(5)))
+			.expirationTime(Date.from(now.plusSeconds(60)))
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("ins_1").build(), claims);
+		jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+		return jwt.serialize();
+	}
+
+	private static KeyPair rsaKeys() throws NoSuchAlgorithmException {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		return generator.generateKeyPair();
 	}
 
 	private static void stubKey() {

@@ -1,6 +1,5 @@
 package io.github.clerkapikeys.security.jwt;
 
-import java.net.URI;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
@@ -20,6 +19,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
+
 /**
  * Spring Security's Nimbus JWT decoders for Clerk's tokens: the instance's keys from
  * Clerk's {@code GET /jwks} (fetched with the secret key, cached, and fetched again when
@@ -28,11 +29,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * time (a small clock skew), issuer and kind of token. The decoders leave the {@code typ}
  * header to those validators (an OAuth access token is {@code at+jwt}).
  * <p>
- * A fetch of the keys, connecting and reading the whole answer, has a deadline of 5 s; a
- * failed fetch is a {@link io.github.clerkapikeys.core.error.ClerkException} in the
- * decoder's failure, so that a token naming a key not seen yet while Clerk cannot be
- * asked is answered 503 with {@code Retry-After}, like any outage, and not 401. A token
- * whose key was seen needs no call.
+ * The keys are fetched with the Clerk client, within its deadlines; a failed fetch is a
+ * {@link io.github.clerkapikeys.core.error.ClerkException} in the decoder's failure, so
+ * that a token naming a key not seen yet while Clerk cannot be asked is answered 503 with
+ * {@code Retry-After}, like any outage, and not 401. A token whose key was seen needs no
+ * call.
  */
 public final class ClerkJwtDecoders {
 
@@ -93,32 +94,31 @@ public final class ClerkJwtDecoders {
 
 	/**
 	 * Return the client that fetches Clerk's {@code GET /jwks} for the decoders of an
-	 * application: {@code webClient} with the secret key (never logged), a deadline of 5
-	 * s on the whole fetch, Clerk's failures as {@code ClerkException}s, and at most one
-	 * fetch per {@code refetchInterval} for every decoder that shares it.
-	 * @param webClient the client to fetch with, such as one from Spring Boot's
-	 * {@code WebClient.Builder}
-	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
-	 * @param secretKey the instance's secret key, sent to fetch the keys
+	 * application: every fetch is {@code client}'s
+	 * {@link ReactiveClerkApiKeysClient#getJwks()}, with its secret key, connector,
+	 * deadlines, retries and failures, and there is at most one fetch per
+	 * {@code refetchInterval} for every decoder that shares it.
+	 * @param client the Clerk client to fetch with
 	 * @param refetchInterval the shortest time between two fetches: a token naming a key
 	 * not in the set fetched within it is refused without a call (and while the last
 	 * fetch failed, with that failure), so that made-up key ids cannot spend Clerk's rate
 	 * limit; zero to fetch for every key not seen yet
 	 * @return the client, to share between decoders
 	 */
-	public static WebClient keySets(WebClient webClient, String apiUrl, String secretKey, Duration refetchInterval) {
-		return ClerkKeySetCalls.keySets(webClient, apiUrl, secretKey, refetchInterval);
+	public static WebClient keySets(ReactiveClerkApiKeysClient client, Duration refetchInterval) {
+		Assert.notNull(client, "client must not be null");
+		Assert.isTrue(!refetchInterval.isNegative(), "refetchInterval must be zero or more");
+		return ClerkKeySetCalls.keySets(client, refetchInterval);
 	}
 
 	/**
 	 * Return a decoder whose keys come from Clerk's {@code GET /jwks}.
-	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
 	 * @param keySets the client of the key set, see {@link #keySets}
 	 * @param validator what a token must satisfy
 	 * @return the decoder
 	 */
-	public static NimbusJwtDecoder fromJwks(String apiUrl, WebClient keySets, OAuth2TokenValidator<Jwt> validator) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
+	public static NimbusJwtDecoder fromJwks(WebClient keySets, OAuth2TokenValidator<Jwt> validator) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(ClerkKeySetCalls.JWKS_URI)
 			.restOperations(ClerkKeySetCalls.restTemplate(keySets))
 			.validateType(false)
 			.build();
@@ -128,14 +128,12 @@ public final class ClerkJwtDecoders {
 
 	/**
 	 * Return a reactive decoder whose keys come from Clerk's {@code GET /jwks}.
-	 * @param apiUrl Clerk's Backend API URL, such as {@code https://api.clerk.com/v1}
 	 * @param keySets the client of the key set, see {@link #keySets}
 	 * @param validator what a token must satisfy
 	 * @return the decoder
 	 */
-	public static NimbusReactiveJwtDecoder fromJwksReactive(String apiUrl, WebClient keySets,
-			OAuth2TokenValidator<Jwt> validator) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri(apiUrl))
+	public static NimbusReactiveJwtDecoder fromJwksReactive(WebClient keySets, OAuth2TokenValidator<Jwt> validator) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(ClerkKeySetCalls.JWKS_URI)
 			.webClient(keySets)
 			.validateType(false)
 			.build();
@@ -188,11 +186,6 @@ public final class ClerkJwtDecoders {
 			throw new IllegalArgumentException("The JWT key is not a PEM RSA public key (-----BEGIN PUBLIC KEY-----)",
 					ex);
 		}
-	}
-
-	private static String jwksUri(String apiUrl) {
-		String base = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
-		return URI.create(base + "/jwks").toString();
 	}
 
 }

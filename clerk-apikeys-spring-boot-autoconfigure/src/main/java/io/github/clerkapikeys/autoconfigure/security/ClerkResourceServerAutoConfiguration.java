@@ -14,12 +14,12 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.clerkapikeys.autoconfigure.ApiKeyVerifierAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkApiKeysAutoConfiguration;
 import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
 import io.github.clerkapikeys.autoconfigure.ClerkProperties;
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.verify.ApiKeyVerifier;
 import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveApiKeyVerifier;
@@ -105,10 +105,11 @@ public final class ClerkResourceServerAutoConfiguration {
 			@ConditionalOnClass(name = JWT_DECODER)
 			ClerkTokenAuthenticationManagerResolver clerkTokenAuthenticationManagerResolver(ClerkProperties properties,
 					ClerkConnectionDetails connectionDetails, OpaqueTokenIntrospector opaqueTokenIntrospector,
-					ObjectProvider<MachineTokenVerifier> machineTokens, ObjectProvider<WebClient.Builder> webClient,
+					ObjectProvider<MachineTokenVerifier> machineTokens,
+					ObjectProvider<ReactiveClerkApiKeysClient> clerkClient,
 					ObjectProvider<ClerkAuthenticationConverter> authenticationConverter) {
 				return new ClerkTokenManagers(properties, connectionDetails, converter(authenticationConverter),
-						() -> webClient.getIfAvailable(WebClient::builder).build())
+						clerkClient::getObject)
 					.servlet(opaqueTokenIntrospector, machineTokens::getObject);
 			}
 
@@ -150,10 +151,10 @@ public final class ClerkResourceServerAutoConfiguration {
 					ClerkProperties properties, ClerkConnectionDetails connectionDetails,
 					ReactiveOpaqueTokenIntrospector reactiveOpaqueTokenIntrospector,
 					ObjectProvider<ReactiveMachineTokenVerifier> machineTokens,
-					ObjectProvider<WebClient.Builder> webClient,
+					ObjectProvider<ReactiveClerkApiKeysClient> clerkClient,
 					ObjectProvider<ClerkAuthenticationConverter> authenticationConverter) {
 				return new ClerkTokenManagers(properties, connectionDetails, converter(authenticationConverter),
-						() -> webClient.getIfAvailable(WebClient::builder).build())
+						clerkClient::getObject)
 					.reactive(reactiveOpaqueTokenIntrospector, machineTokens::getObject);
 			}
 

@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.github.clerkapikeys.autoconfigure.ClerkConnectionDetails;
 import io.github.clerkapikeys.autoconfigure.ClerkProperties;
 import io.github.clerkapikeys.autoconfigure.ClerkSecurityProperties;
+import io.github.clerkapikeys.core.ReactiveClerkApiKeysClient;
 import io.github.clerkapikeys.core.verify.MachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.ReactiveMachineTokenVerifier;
 import io.github.clerkapikeys.core.verify.TokenType;
@@ -52,7 +53,7 @@ final class ClerkTokenManagers {
 
 	private final ClerkAuthenticationConverter converter;
 
-	private final Supplier<WebClient> webClient;
+	private final Supplier<ReactiveClerkApiKeysClient> client;
 
 	/**
 	 * The client of the key set, shared by every decoder, so that its throttle holds for
@@ -61,11 +62,11 @@ final class ClerkTokenManagers {
 	private @Nullable WebClient keySets;
 
 	ClerkTokenManagers(ClerkProperties properties, ClerkConnectionDetails connectionDetails,
-			ClerkAuthenticationConverter converter, Supplier<WebClient> webClient) {
+			ClerkAuthenticationConverter converter, Supplier<ReactiveClerkApiKeysClient> client) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.converter = converter;
-		this.webClient = webClient;
+		this.client = client;
 		ClerkSecurityProperties security = properties.getSecurity();
 		try {
 			this.accepted = security.acceptedTokenTypes();
@@ -170,7 +171,7 @@ final class ClerkTokenManagers {
 		if (StringUtils.hasText(pem)) {
 			return ClerkJwtDecoders.fromPublicKey(pem, validator);
 		}
-		return ClerkJwtDecoders.fromJwks(this.connectionDetails.getApiUrl(), keySets(), validator);
+		return ClerkJwtDecoders.fromJwks(keySets(), validator);
 	}
 
 	private ReactiveJwtDecoder reactiveDecoder(OAuth2TokenValidator<Jwt> validator) {
@@ -178,14 +179,14 @@ final class ClerkTokenManagers {
 		if (StringUtils.hasText(pem)) {
 			return ClerkJwtDecoders.fromPublicKeyReactive(pem, validator);
 		}
-		return ClerkJwtDecoders.fromJwksReactive(this.connectionDetails.getApiUrl(), keySets(), validator);
+		return ClerkJwtDecoders.fromJwksReactive(keySets(), validator);
 	}
 
 	private WebClient keySets() {
 		WebClient keySets = this.keySets;
 		if (keySets == null) {
-			keySets = ClerkJwtDecoders.keySets(this.webClient.get(), this.connectionDetails.getApiUrl(), secretKey(),
-					refetchInterval());
+			requireSecretKey();
+			keySets = ClerkJwtDecoders.keySets(this.client.get(), refetchInterval());
 			this.keySets = keySets;
 		}
 		return keySets;
@@ -200,13 +201,11 @@ final class ClerkTokenManagers {
 		return interval;
 	}
 
-	private String secretKey() {
-		String secretKey = this.connectionDetails.getSecretKey();
-		if (!StringUtils.hasText(secretKey)) {
+	private void requireSecretKey() {
+		if (!StringUtils.hasText(this.connectionDetails.getSecretKey())) {
 			throw new InvalidConfigurationPropertyValueException("clerk.secret-key", null,
 					"A secret key is required to fetch the instance's JWT keys (or set clerk.jwt-key)");
 		}
-		return secretKey;
 	}
 
 }
