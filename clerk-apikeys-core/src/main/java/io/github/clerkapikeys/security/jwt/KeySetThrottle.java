@@ -7,6 +7,9 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.github.clerkapikeys.core.error.ClerkInvalidResponseException;
+import io.github.clerkapikeys.core.model.ClerkOperation;
+
 /**
  * At most one fetch of the key set per interval: the decoders fetch Clerk's
  * {@code GET /jwks} again whenever a token names a key they have not seen, so tokens with
@@ -58,7 +61,7 @@ final class KeySetThrottle {
 	 * shared with every caller that asks while it is in flight.
 	 */
 	Mono<KeySet> reactive(Mono<byte[]> fetch) {
-		return Mono.defer(() -> {
+		return Mono.<KeySet>defer(() -> {
 			Mono<KeySet> answered = answered();
 			if (answered != null) {
 				return answered;
@@ -75,14 +78,21 @@ final class KeySetThrottle {
 					long fetchNumber = ++this.fetchCount;
 					// Forgotten before its answer reaches anyone: a caller that asks as
 					// soon as it has the answer must not be handed the same fetch again.
-					inFlight = fetch.map((body) -> new KeySet(body, this.nanos.getAsLong())).doOnNext((fetched) -> {
-						this.last = fetched;
-						this.lastFailure = null;
-						forget(fetchNumber);
-					}).doOnError((ex) -> {
-						this.lastFailure = new Failed(ex, this.nanos.getAsLong());
-						forget(fetchNumber);
-					}).doFinally((signal) -> forget(fetchNumber)).cache();
+					inFlight = fetch
+						.switchIfEmpty(Mono.error(() -> ClerkInvalidResponseException.create(ClerkOperation.GET_JWKS,
+								200, "has no key set")))
+						.map((body) -> new KeySet(body, this.nanos.getAsLong()))
+						.doOnNext((fetched) -> {
+							this.last = fetched;
+							this.lastFailure = null;
+							forget(fetchNumber);
+						})
+						.doOnError((ex) -> {
+							this.lastFailure = new Failed(ex, this.nanos.getAsLong());
+							forget(fetchNumber);
+						})
+						.doFinally((signal) -> forget(fetchNumber))
+						.cache();
 					this.inFlight = inFlight;
 				}
 				return inFlight;
@@ -90,7 +100,7 @@ final class KeySetThrottle {
 			finally {
 				this.lock.unlock();
 			}
-		});
+		}).onErrorMap(KeySetUnavailableException::new);
 	}
 
 	/**
@@ -115,6 +125,21 @@ final class KeySetThrottle {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * The failure handed to each caller of a failed fetch: its own, so that what a caller
+	 * adds to it (Reactor's {@code block} adds a suppressed exception) never piles up on
+	 * the one failure every caller within the interval is answered with; the failure of
+	 * the fetch is its cause, where the outage handling finds it. Without a stack trace
+	 * of its own, so that a flood of tokens while Clerk is down stays cheap.
+	 */
+	static final class KeySetUnavailableException extends RuntimeException {
+
+		KeySetUnavailableException(Throwable failure) {
+			super("The key set could not be fetched: " + failure.getMessage(), failure, false, false);
+		}
+
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.github.clerkapikeys.security.jwt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +13,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
+
+import io.github.clerkapikeys.core.error.ClerkInvalidResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,15 +54,53 @@ class KeySetThrottleTests {
 	@Test
 	void aFailedFetchIsAnsweredAgainWithinTheIntervalAndThenFetchedAgain() {
 		StepVerifier.create(this.throttle.reactive(Mono.error(new IllegalStateException("Clerk is down"))))
-			.expectErrorMessage("Clerk is down")
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasRootCauseMessage("Clerk is down"))
 			.verify();
 		this.nanos.addAndGet(Duration.ofMillis(4_999).toNanos());
 
-		StepVerifier.create(this.throttle.reactive(this.fetch)).expectErrorMessage("Clerk is down").verify();
+		StepVerifier.create(this.throttle.reactive(this.fetch))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasRootCauseMessage("Clerk is down"))
+			.verify();
 		assertThat(this.fetches).hasValue(0);
 
 		this.nanos.addAndGet(Duration.ofMillis(1).toNanos());
 		assertThat(fetched()).contains("\"n\":1");
+	}
+
+	@Test
+	void everyCallerGetsAFailureOfItsOwnWhoseCauseIsTheFetchsFailure() {
+		IllegalStateException down = new IllegalStateException("Clerk is down");
+		List<Throwable> failures = new ArrayList<>();
+
+		for (int i = 0; i < 100; i++) {
+			try {
+				this.throttle.reactive(Mono.error(down)).block(Duration.ofSeconds(5));
+			}
+			catch (RuntimeException ex) {
+				failures.add(ex);
+			}
+		}
+
+		assertThat(failures).hasSize(100).doesNotHaveDuplicates().allSatisfy((failure) -> {
+			assertThat(failure).isInstanceOf(KeySetThrottle.KeySetUnavailableException.class).hasCause(down);
+			assertThat(failure.getSuppressed()).isEmpty();
+		});
+		// Reactor's block adds to what it throws: never to the one failure all share.
+		assertThat(down.getSuppressed()).isEmpty();
+	}
+
+	@Test
+	void aFetchThatEndsWithoutAKeySetIsAFailureAnsweredAgainWithinTheInterval() {
+		StepVerifier.create(this.throttle.reactive(Mono.empty()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).rootCause()
+				.isInstanceOf(ClerkInvalidResponseException.class)
+				.hasMessageContaining("has no key set"))
+			.verify();
+
+		StepVerifier.create(this.throttle.reactive(this.fetch))
+			.expectError(KeySetThrottle.KeySetUnavailableException.class)
+			.verify();
+		assertThat(this.fetches).hasValue(0);
 	}
 
 	@Test
