@@ -67,7 +67,8 @@ final class ClerkKeySetCalls {
 	 */
 	static WebClient keySets(ReactiveClerkApiKeysClient client, Duration refetchInterval) {
 		KeySetThrottle throttle = new KeySetThrottle(refetchInterval, System::nanoTime);
-		Mono<byte[]> fetch = client.getJwks()
+		// Asked anew for each fetch, under the observation current then.
+		Mono<byte[]> fetch = Mono.defer(client::getJwks)
 			.map((keySet) -> JSONObjectUtils.toJSONString(Map.of("keys", keySet.keys()))
 				.getBytes(StandardCharsets.UTF_8));
 		return WebClient.builder()

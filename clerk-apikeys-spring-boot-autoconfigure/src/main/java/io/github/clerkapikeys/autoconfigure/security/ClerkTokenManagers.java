@@ -185,7 +185,6 @@ final class ClerkTokenManagers {
 	private WebClient keySets() {
 		WebClient keySets = this.keySets;
 		if (keySets == null) {
-			requireSecretKey();
 			keySets = ClerkJwtDecoders.keySets(this.client.get(), refetchInterval());
 			this.keySets = keySets;
 		}
@@ -199,13 +198,6 @@ final class ClerkTokenManagers {
 					"The interval must be zero or more");
 		}
 		return interval;
-	}
-
-	private void requireSecretKey() {
-		if (!StringUtils.hasText(this.connectionDetails.getSecretKey())) {
-			throw new InvalidConfigurationPropertyValueException("clerk.secret-key", null,
-					"A secret key is required to fetch the instance's JWT keys (or set clerk.jwt-key)");
-		}
 	}
 
 }
