@@ -104,6 +104,33 @@ class KeySetThrottleTests {
 	}
 
 	@Test
+	void aCallerThatMissedAFetchAnsweredJustBeforeItTookTheLockGetsItsKeySet() {
+		AtomicReference<Runnable> onNextTick = new AtomicReference<>();
+		KeySetThrottle throttle = new KeySetThrottle(Duration.ofSeconds(5), () -> {
+			Runnable action = onNextTick.getAndSet(null);
+			if (action != null) {
+				action.run();
+			}
+			return this.nanos.get();
+		});
+		throttle.reactive(this.fetch).block(Duration.ofSeconds(5));
+		this.nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+		Sinks.One<byte[]> answer = Sinks.one();
+		AtomicReference<KeySetThrottle.KeySet> first = new AtomicReference<>();
+		throttle.reactive(answer.asMono().doOnSubscribe((subscription) -> this.fetches.incrementAndGet()))
+			.subscribe(first::set);
+
+		// The next caller finds the last key set too old; the fetch in flight answers
+		// right then, before that caller takes the lock.
+		onNextTick.set(() -> answer.tryEmitValue("{\"keys\":[],\"n\":2}".getBytes(StandardCharsets.UTF_8)));
+		KeySetThrottle.KeySet next = throttle.reactive(this.fetch).block(Duration.ofSeconds(5));
+
+		assertThat(first.get()).isNotNull();
+		assertThat(next).isSameAs(first.get());
+		assertThat(this.fetches).hasValue(2);
+	}
+
+	@Test
 	void concurrentFetchesShareOneCall() {
 		Sinks.One<byte[]> answer = Sinks.one();
 		AtomicInteger calls = new AtomicInteger();
