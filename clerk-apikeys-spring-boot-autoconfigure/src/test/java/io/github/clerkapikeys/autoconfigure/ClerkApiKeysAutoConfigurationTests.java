@@ -137,8 +137,9 @@ class ClerkApiKeysAutoConfigurationTests {
 				long start = System.nanoTime();
 				assertThatExceptionOfType(ClerkTimeoutException.class)
 					.isThrownBy(() -> context.getBean(ClerkApiKeysClient.class).getApiKey(KEY_ID));
-				// An upper bound with room for one loaded core.
-				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2200));
+				// An upper bound only, with room for a loaded core: the server's answer
+				// (5 s) was not waited for.
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4500));
 			});
 	}
 
@@ -168,7 +169,7 @@ class ClerkApiKeysAutoConfigurationTests {
 
 	@Test
 	void responseTimeoutPropertyApplies() {
-		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID)).withFixedDelay(1000)));
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(apiKeyJson(KEY_ID)).withFixedDelay(5000)));
 		this.contextRunner
 			.withPropertyValues("clerk.api-url=" + wireMock.baseUrl() + "/v1", "clerk.response-timeout=200ms",
 					"clerk.retry.enabled=false")

@@ -75,7 +75,7 @@ class ClerkApiKeysApplicationTests extends WireMockClerkApplicationTests {
 
 	@Test
 	void configuredResponseTimeoutApplies() {
-		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON).withFixedDelay(2000)));
+		wireMock.stubFor(any(anyUrl()).willReturn(okJson(KEY_JSON).withFixedDelay(5000)));
 
 		assertThatExceptionOfType(ClerkTimeoutException.class).isThrownBy(() -> this.client.createApiKey(
 				CreateApiKeyRequest.builder().name("slow").subject("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk").build()));

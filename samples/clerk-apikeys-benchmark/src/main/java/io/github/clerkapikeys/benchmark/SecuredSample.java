@@ -51,7 +51,10 @@ final class SecuredSample implements AutoCloseable {
 			throw new IllegalStateException("The sample started without a web server");
 		}
 		int port = server.getPort();
-		this.http = HttpClient.create(this.connections).baseUrl("http://127.0.0.1:" + port);
+		// A request never answered counts as unexpected instead of holding the run.
+		this.http = HttpClient.create(this.connections)
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(30));
 		this.apiKey = clerk.createKey(USER, "read").secret();
 	}
 
@@ -144,7 +147,7 @@ final class SecuredSample implements AutoCloseable {
 				unexpected.increment();
 				return Mono.empty();
 			});
-		}), concurrency).blockLast();
+		}), concurrency).blockLast(duration.plusMinutes(1));
 		long elapsed = System.nanoTime() - start;
 		long requests = latencies.getTotalCount();
 		return new ChainMeasurement(requests / (elapsed / 1e9), latencies.getValueAtPercentile(50) / 1e3,

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,8 @@ class ClerkExchangeHandlerTests {
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.api.apiUrl() + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.api.apiUrl() + path))
+			.timeout(Duration.ofSeconds(30));
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}

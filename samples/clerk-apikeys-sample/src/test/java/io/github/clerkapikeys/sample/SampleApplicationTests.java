@@ -156,10 +156,18 @@ class SampleApplicationTests {
 				"curl is needed to run the printed commands");
 		String script = "set -e\n" + TryItOut.commands("http://localhost:" + this.port);
 		Path file = Files.createTempFile("try-it", ".sh");
-		Files.writeString(file, script.substring(script.indexOf('\n', script.indexOf("Try it")) + 1));
+		// Each command gets 20 s, so a request never answered fails the test.
+		Files.writeString(file, "curl() { command curl --max-time 20 \"$@\"; }\n"
+				+ script.substring(script.indexOf('\n', script.indexOf("Try it")) + 1));
 		Process process = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true).start();
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		String output;
+		try {
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		finally {
+			process.destroyForcibly();
+		}
 
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("\"secret\":\"ak_", "\"subject\":\"" + USER + "\"", "\"revoked\":true",

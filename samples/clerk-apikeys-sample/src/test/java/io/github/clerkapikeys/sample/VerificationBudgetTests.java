@@ -25,11 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the whole Spring Security chain, against the local Clerk API: the verification
  * budget lets at most its burst reach Clerk and answers the rest 429 with
  * {@code Retry-After}, a known key keeps 200, and revoking a key through the client works
- * during the flood. The budget refills once in 1,000 s, so no refill can happen during
- * the test, however slow the machine.
+ * during the flood. The budget refills once in 1,000 s and a valid key stays cached for
+ * 10 minutes, so neither a refill nor an expiry can happen during the test, however slow
+ * the machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "clerk.verify.budget.burst=5", "clerk.verify.budget.rate-per-second=0.001" })
+		properties = { "clerk.verify.budget.burst=5", "clerk.verify.budget.rate-per-second=0.001",
+				"clerk.verify.cache.positive-ttl=10m" })
 @AutoConfigureLocalClerkApi
 class VerificationBudgetTests {
 
