@@ -33,8 +33,6 @@ final class KeySetThrottle {
 
 	private @Nullable Mono<KeySet> inFlight;
 
-	private long fetchCount;
-
 	KeySetThrottle(Duration interval, LongSupplier nanos) {
 		this.intervalNanos = interval.toNanos();
 		this.nanos = nanos;
@@ -75,7 +73,6 @@ final class KeySetThrottle {
 				}
 				Mono<KeySet> inFlight = this.inFlight;
 				if (inFlight == null) {
-					long fetchNumber = ++this.fetchCount;
 					// Forgotten before its answer reaches anyone: a caller that asks as
 					// soon as it has the answer must not be handed the same fetch again.
 					inFlight = fetch
@@ -85,13 +82,13 @@ final class KeySetThrottle {
 						.doOnNext((fetched) -> {
 							this.last = fetched;
 							this.lastFailure = null;
-							forget(fetchNumber);
+							forget();
 						})
 						.doOnError((ex) -> {
 							this.lastFailure = new Failed(ex, this.nanos.getAsLong());
-							forget(fetchNumber);
+							forget();
 						})
-						.doFinally((signal) -> forget(fetchNumber))
+						// Ends once, never empty; cache() keeps it when a caller leaves.
 						.cache();
 					this.inFlight = inFlight;
 				}
@@ -115,12 +112,10 @@ final class KeySetThrottle {
 		return (recent != null) ? Mono.just(recent) : null;
 	}
 
-	private void forget(long fetchNumber) {
+	private void forget() {
 		this.lock.lock();
 		try {
-			if (this.fetchCount == fetchNumber) {
-				this.inFlight = null;
-			}
+			this.inFlight = null;
 		}
 		finally {
 			this.lock.unlock();
