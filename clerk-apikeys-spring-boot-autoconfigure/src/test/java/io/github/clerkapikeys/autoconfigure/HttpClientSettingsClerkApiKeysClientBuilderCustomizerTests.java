@@ -2,23 +2,10 @@ package io.github.clerkapikeys.autoconfigure;
 
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +27,7 @@ import io.github.clerkapikeys.core.ClerkApiKeysClient;
 import io.github.clerkapikeys.core.error.ClerkApiException;
 import io.github.clerkapikeys.core.error.ClerkTransportException;
 import io.github.clerkapikeys.security.ClerkTokenAuthenticationManagerResolver;
+import io.github.clerkapikeys.security.jwt.TestJwts;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -69,7 +57,7 @@ class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
 
 	static final String ISSUER = "https://clerk.example.test";
 
-	static final String USER = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
+	static final String USER = TestJwts.USER;
 
 	@TempDir
 	static Path certificates;
@@ -187,8 +175,8 @@ class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
 	}
 
 	@Test
-	void clerkSslBundleReachesTheKeySetOfTheJwtDecoders() throws Exception {
-		KeyPair keys = rsaKeys();
+	void clerkSslBundleReachesTheKeySetOfTheJwtDecoders() {
+		KeyPair keys = TestJwts.rsaKeys();
 		https.stubFor(get(urlEqualTo("/v1/jwks")).willReturn(okJson(jwks(keys))));
 		this.sessionTokens.withPropertyValues(certificate.bundleProperties("clerk-only"))
 			.withPropertyValues("clerk.ssl.bundle=clerk-only", "clerk.api-url=" + httpsUrl())
@@ -205,7 +193,7 @@ class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
 	void theKeySetIsNeverFetchedThroughARedirect() throws Exception {
 		clerk.stubFor(get(urlEqualTo("/v1/jwks"))
 			.willReturn(aResponse().withStatus(302).withHeader("Location", clerk.baseUrl() + "/elsewhere/jwks")));
-		String token = sessionToken(rsaKeys());
+		String token = sessionToken(TestJwts.rsaKeys());
 		this.sessionTokens
 			.withPropertyValues("spring.http.clients.redirects=follow", "clerk.api-url=" + clerk.baseUrl() + "/v1")
 			.run((context) -> {
@@ -222,28 +210,11 @@ class HttpClientSettingsClerkApiKeysClientBuilderCustomizerTests {
 	}
 
 	private static String jwks(KeyPair keys) {
-		return new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID("ins_1").build()).toString();
+		return new JWKSet(TestJwts.jwk(keys, "ins_1")).toString();
 	}
 
-	private static String sessionToken(KeyPair keys) throws JOSEException {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
-			.subject(USER)
-			.claim("sid", "sess_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
-			.claim("v", 2)
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now.minusSeconds(5)))
-			.expirationTime(Date.from(now.plusSeconds(60)))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("ins_1").build(), claims);
-		jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-		return jwt.serialize();
-	}
-
-	private static KeyPair rsaKeys() throws NoSuchAlgorithmException {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		return generator.generateKeyPair();
+	private static String sessionToken(KeyPair keys) {
+		return TestJwts.sessionToken(keys, "ins_1", ISSUER, USER);
 	}
 
 	private static void stubKey() {

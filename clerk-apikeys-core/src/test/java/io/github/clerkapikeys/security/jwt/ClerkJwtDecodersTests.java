@@ -1,27 +1,15 @@
 package io.github.clerkapikeys.security.jwt;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -203,42 +191,19 @@ class ClerkJwtDecodersTests {
 	}
 
 	private static RSAKey jwk(KeyPair keys, String kid) {
-		return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyID(kid).build();
+		return TestJwts.jwk(keys, kid);
 	}
 
 	private static String session(KeyPair keys, String kid) {
-		return session(keys, kid, "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk");
+		return session(keys, kid, TestJwts.USER);
 	}
 
 	private static String session(KeyPair keys, String kid, String subject) {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
-			.subject(subject)
-			.claim("sid", "sess_2xhFjEI5X2qWRvtV13BzSj8H6Dk")
-			.claim("v", 2)
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now.minusSeconds(5)))
-			.expirationTime(Date.from(now.plusSeconds(60)))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
-		try {
-			jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
+		return TestJwts.sessionToken(keys, kid, ISSUER, subject);
 	}
 
 	private static KeyPair rsaKeys() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestJwts.rsaKeys();
 	}
 
 	private static List<Throwable> causes(Throwable failure) {

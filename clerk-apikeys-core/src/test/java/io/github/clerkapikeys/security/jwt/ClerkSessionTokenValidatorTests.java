@@ -1,9 +1,6 @@
 package io.github.clerkapikeys.security.jwt;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,7 +34,7 @@ class ClerkSessionTokenValidatorTests {
 
 	static final String APP = "https://app.example.test";
 
-	static final KeyPair KEYS = rsaKeys();
+	static final KeyPair KEYS = TestJwts.rsaKeys();
 
 	private final NimbusJwtDecoder decoder = decoder(Set.of(APP), false);
 
@@ -174,25 +168,7 @@ class ClerkSessionTokenValidatorTests {
 		if (category != null) {
 			header.customParam("cat", category);
 		}
-		SignedJWT jwt = new SignedJWT(header.build(), claims.build());
-		try {
-			jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return jwt.serialize();
-	}
-
-	private static KeyPair rsaKeys() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestJwts.sign(KEYS, header.build(), claims.build());
 	}
 
 }
