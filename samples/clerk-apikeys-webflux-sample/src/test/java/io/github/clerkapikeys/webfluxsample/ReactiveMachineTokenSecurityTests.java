@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,31 @@ class ReactiveMachineTokenSecurityTests {
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.header("Authorization", "Bearer " + token)
 			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (HttpTimeoutException ex) {
+			// Twice in CI (Boot 4.0 pass, never reproduced here) one request of this
+			// class got no answer at all. The threads are printed for the record, and
+			// the request is sent once more on a new connection: a request the
+			// application cannot answer still fails the test.
+			printThreads(method + " " + path + " with a " + token.substring(0, 4) + "... token got no answer");
+			return HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.build()
+				.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
+	private static void printThreads(String why) {
+		StringBuilder dump = new StringBuilder(why).append("; threads:\n");
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+			for (StackTraceElement frame : stack) {
+				dump.append("\tat ").append(frame).append('\n');
+			}
+		});
+		System.err.println(dump);
 	}
 
 	@SuppressWarnings("unchecked")
